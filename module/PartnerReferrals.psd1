@@ -1,0 +1,24 @@
+@{
+    RootModule           = 'PartnerReferrals.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0f3c52-8d0e-4d5e-9a51-2f8f3e7c1a64'
+    Author               = 'PartnerReferrals contributors'
+    CompanyName          = 'PartnerReferrals'
+    Copyright            = '(c) PartnerReferrals contributors. MIT License.'
+    Description          = 'Microsoft Partner Center referrals analytics in PowerShell: sign in, stream typed referrals with automatic paging, and summarise them.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    DotNetFrameworkVersion = '4.7.2'
+    CmdletsToExport      = @()
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('PartnerCenter', 'Referrals', 'Analytics', 'Microsoft', 'CSP')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ProjectUri   = 'https://github.com/partnerreferrals/PartnerReferrals'
+            ReleaseNotes = 'First release.'
+        }
+    }
+}
