@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+
+namespace PartnerReferrals.Engine.Queries;
+
+/// <summary>
+/// The friendly filter inputs a cmdlet collects. The engine turns them into the API's filter grammar with
+/// correct quoting; values of one field are joined by <c>or</c>, fields and <see cref="RawFilter"/> by <c>and</c>.
+/// </summary>
+public sealed class ReferralFilter
+{
+    public IList<string> Status { get; } = new List<string>();
+
+    public IList<string> CustomerMarket { get; } = new List<string>();
+
+    public IList<string> PartnerMarket { get; } = new List<string>();
+
+    public IList<string> CustomerOrgSize { get; } = new List<string>();
+
+    /// <summary>Text the customer name must contain (case-insensitive).</summary>
+    public string? CustomerNameContains { get; set; }
+
+    /// <summary>The date field that <see cref="After"/> and <see cref="Before"/> bound; createdDate when null.</summary>
+    public string? DateField { get; set; }
+
+    /// <summary>Inclusive lower bound, UTC (a local or unspecified time is converted as documented).</summary>
+    public DateTime? After { get; set; }
+
+    /// <summary>Exclusive upper bound, UTC.</summary>
+    public DateTime? Before { get; set; }
+
+    /// <summary>A filter in the API's own grammar, passed through and combined with the others by <c>and</c>.</summary>
+    public string? RawFilter { get; set; }
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace PartnerReferrals.Engine.Sessions;
+
+/// <summary>What Connect-PartnerReferrals collects. Secrets stay <see cref="SecureString"/> until MSAL needs them.</summary>
+public sealed class ConnectRequest
+{
+    public SignInMethod Method { get; set; } = SignInMethod.Interactive;
+
+    public PartnerEnvironment Environment { get; set; } = PartnerEnvironment.Global;
+
+    /// <summary>Directory (tenant) id or domain; "organizations" when null.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>The app registration's client id; the PARTNERREFERRALS_CLIENT_ID environment variable when null.</summary>
+    public string? ClientId { get; set; }
+
+    public SecureString? RefreshToken { get; set; }
+
+    public SecureString? AccessToken { get; set; }
+
+    /// <summary>The confidential app's secret (secure application model).</summary>
+    public SecureString? ClientSecret { get; set; }
+
+    /// <summary>Thumbprint of the confidential app's certificate in the user's or machine's store.</summary>
+    public string? CertificateThumbprint { get; set; }
+
+    public X509Certificate2? Certificate { get; set; }
+
+    public ContextScope ContextScope { get; set; } = ContextScope.Process;
+
+    /// <summary>API base URL for <see cref="PartnerEnvironment.Custom"/>.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>Sign-in authority for <see cref="PartnerEnvironment.Custom"/>.</summary>
+    public Uri? Authority { get; set; }
+
+    /// <summary>The emulator's published file; the default location when null.</summary>
+    public string? EmulatorFile { get; set; }
+
+    /// <summary>Sent as MS-PartnerCenter-Application.</summary>
+    public string? ApplicationName { get; set; }
+}

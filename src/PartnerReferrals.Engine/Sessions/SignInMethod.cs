@@ -1,0 +1,9 @@
+namespace PartnerReferrals.Engine.Sessions;
+
+public enum SignInMethod
+{
+    Interactive,
+    DeviceCode,
+    RefreshToken,
+    AccessToken,
+}
