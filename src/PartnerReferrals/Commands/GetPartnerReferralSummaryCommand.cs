@@ -1,0 +1,45 @@
+using System.Management.Automation;
+using PartnerReferrals.Commands.Completion;
+using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Engine.Operations;
+using PartnerReferrals.Engine.Queries;
+
+namespace PartnerReferrals.Commands;
+
+/// <summary>Counts referrals grouped by term and date fields (the API's <c>groupby</c> and <c>aggregationLevel</c>).</summary>
+[Cmdlet(VerbsCommon.Get, "PartnerReferralSummary")]
+[OutputType(typeof(ReferralGroup))]
+public sealed class GetPartnerReferralSummaryCommand : ReferralFilterCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(GroupByFieldCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] GroupBy { get; set; } = [];
+
+    /// <summary>Bucket size for grouped date fields.</summary>
+    [Parameter]
+    [ValidateSet("Day", "Week", "Month", IgnoreCase = true)]
+    public string? AggregationLevel { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var request = BuildRequest();
+        RunEngine((host, token) => PartnerReferralsOperations.GetSummary(request, host, token));
+    }
+
+    internal SummaryRequest BuildRequest()
+    {
+        var request = new SummaryRequest
+        {
+            Filter = BuildFilter(),
+            AggregationLevel = AggregationLevel,
+            PageSize = PageSizeOrDefault,
+        };
+        foreach (var field in GroupBy)
+        {
+            request.GroupBy.Add(field);
+        }
+
+        return request;
+    }
+}

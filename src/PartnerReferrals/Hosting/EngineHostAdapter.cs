@@ -1,0 +1,63 @@
+using System;
+using System.Management.Automation;
+using PartnerReferrals.Engine;
+using PartnerReferrals.Engine.Hosting;
+
+namespace PartnerReferrals.Commands.Hosting;
+
+/// <summary>
+/// Forwards the engine's events to the cmdlet's streams. The engine's runner calls it on the pipeline thread
+/// only, which is the one thread PowerShell allows Write* calls from.
+/// </summary>
+internal sealed class EngineHostAdapter : IEngineHost
+{
+    private const string DefaultActivity = "PartnerReferrals";
+    private readonly PSCmdlet cmdlet;
+
+    public EngineHostAdapter(PSCmdlet cmdlet)
+    {
+        this.cmdlet = cmdlet ?? throw new ArgumentNullException(nameof(cmdlet));
+    }
+
+    public void WriteObject(object item) => cmdlet.WriteObject(item);
+
+    public void WriteVerbose(string message) => cmdlet.WriteVerbose(message);
+
+    public void WriteDebug(string message) => cmdlet.WriteDebug(message);
+
+    public void WriteWarning(string message) => cmdlet.WriteWarning(message);
+
+    public void WriteProgress(ProgressReport report)
+    {
+        if (report is null)
+        {
+            return;
+        }
+
+        cmdlet.WriteProgress(ToProgressRecord(report));
+    }
+
+    public void WriteTotalCount(long totalCount)
+    {
+        // Only cmdlets with SupportsPaging have paging parameters; the engine writes a count only when asked.
+        var paging = cmdlet.PagingParameters;
+        if (paging is not null && totalCount >= 0)
+        {
+            cmdlet.WriteObject(paging.NewTotalCount((ulong)totalCount, 1.0));
+        }
+    }
+
+    public void WriteError(PartnerReferralsException error) => cmdlet.WriteError(ErrorRecordFactory.Create(error));
+
+    internal static ProgressRecord ToProgressRecord(ProgressReport report)
+    {
+        // ProgressRecord rejects empty activity and status text; a progress bar must never fail a pull.
+        var activity = string.IsNullOrEmpty(report.Activity) ? DefaultActivity : report.Activity;
+        var status = string.IsNullOrEmpty(report.Status) ? activity : report.Status;
+        return new ProgressRecord(report.ActivityId, activity, status)
+        {
+            PercentComplete = Math.Max(-1, Math.Min(100, report.PercentComplete)),
+            RecordType = report.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Management.Automation;
+using PartnerReferrals.Engine;
+
+namespace PartnerReferrals.Commands.Hosting;
+
+/// <summary>The one mapping from the engine's errors to PowerShell's: stable id, precise category, the offending value.</summary>
+internal static class ErrorRecordFactory
+{
+    public static ErrorRecord Create(PartnerReferralsException exception)
+    {
+        var record = new ErrorRecord(exception, exception.ErrorId, ToCategory(exception.Kind), exception.Target)
+        {
+            ErrorDetails = new ErrorDetails(DetailsMessage(exception))
+            {
+                RecommendedAction = exception.RecommendedAction ?? string.Empty,
+            },
+        };
+        return record;
+    }
+
+    /// <summary>One category per kind; the names match so that scripts can rely on either.</summary>
+    public static ErrorCategory ToCategory(ErrorKind kind) => kind switch
+    {
+        ErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        ErrorKind.InvalidOperation => ErrorCategory.InvalidOperation,
+        ErrorKind.AuthenticationError => ErrorCategory.AuthenticationError,
+        ErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
+        ErrorKind.ObjectNotFound => ErrorCategory.ObjectNotFound,
+        ErrorKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
+        ErrorKind.OperationTimeout => ErrorCategory.OperationTimeout,
+        ErrorKind.ConnectionError => ErrorCategory.ConnectionError,
+        ErrorKind.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+        ErrorKind.InvalidData => ErrorCategory.InvalidData,
+        ErrorKind.NotImplemented => ErrorCategory.NotImplemented,
+        ErrorKind.OperationStopped => ErrorCategory.OperationStopped,
+        _ => ErrorCategory.NotSpecified,
+    };
+
+    /// <summary>The message users see, with the ids a support request needs when the service sent them.</summary>
+    public static string DetailsMessage(PartnerReferralsException exception)
+    {
+        var message = exception.Message;
+        if (exception.RequestId is not null || exception.CorrelationId is not null)
+        {
+            message += string.Format(
+                CultureInfo.InvariantCulture,
+                " (MS-RequestId: {0}; MS-CorrelationId: {1})",
+                exception.RequestId ?? "none",
+                exception.CorrelationId ?? "none");
+        }
+
+        return message;
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using PartnerReferrals.Engine;
+using PartnerReferrals.Engine.Hosting;
+
+namespace PartnerReferrals.Commands.Hosting;
+
+/// <summary>
+/// What every cmdlet of the module shares: a cancellation source that Ctrl+C (StopProcessing) cancels, and the
+/// translation of the engine's terminating errors into ErrorRecords.
+/// </summary>
+public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource stopping = new();
+    private bool disposed;
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken StopToken => stopping.Token;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposed)
+        {
+            if (disposing)
+            {
+                stopping.Dispose();
+            }
+
+            disposed = true;
+        }
+    }
+
+    /// <summary>Runs on PowerShell's stop thread: cancelling makes the blocked engine call return at once.</summary>
+    protected override void StopProcessing() => stopping.Cancel();
+
+    /// <summary>Calls one engine operation with a host over this cmdlet; its terminating errors become ErrorRecords.</summary>
+    private protected void RunEngine(Action<IEngineHost, CancellationToken> operation)
+    {
+        try
+        {
+            operation(new EngineHostAdapter(this), stopping.Token);
+        }
+        catch (PartnerReferralsException exception)
+        {
+            ThrowTerminatingError(ErrorRecordFactory.Create(exception));
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Ctrl+C: PowerShell is already stopping the pipeline, so there is nothing to report.
+        }
+    }
+
+    /// <summary>As <see cref="RunEngine(Action{IEngineHost, CancellationToken})"/> for operations that return a value.</summary>
+    private protected T? RunEngine<T>(Func<IEngineHost, CancellationToken, T?> operation)
+        where T : class
+    {
+        T? result = null;
+        RunEngine((host, token) => result = operation(host, token));
+        return result;
+    }
+}
