@@ -9,16 +9,24 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     DotNetFrameworkVersion = '4.7.2'
-    CmdletsToExport      = @()
+    FormatsToProcess     = @('PartnerReferrals.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-PartnerReferrals'
+        'Disconnect-PartnerReferrals'
+        'Get-PartnerReferralsContext'
+        'Get-PartnerReferral'
+        'Get-PartnerReferralSummary'
+    )
     FunctionsToExport    = @()
     AliasesToExport      = @()
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('PartnerCenter', 'Referrals', 'Analytics', 'Microsoft', 'CSP')
+            Tags         = @('PartnerCenter', 'Referrals', 'Analytics', 'Microsoft', 'CSP', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ProjectUri   = 'https://github.com/partnerreferrals/PartnerReferrals'
-            ReleaseNotes = 'First release.'
+            ReleaseNotes = 'First release: sign-in (interactive, device code, refresh token, access token), streamed referrals with paging, grouped summaries, a local emulator.'
+            RequireLicenseAcceptance = $false
         }
     }
 }

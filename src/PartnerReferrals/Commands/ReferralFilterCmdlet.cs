@@ -16,8 +16,11 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
     private DateTime? before;
     private int? pageSize;
 
-    /// <summary>Statuses to match (any of them). By value so that <c>'Won','Lost' | Get-PartnerReferral</c> works.</summary>
-    [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>
+    /// Statuses to match (any of them). Bound by property name, not by value: a piped summary row or CSV row
+    /// drills down by its Status, while binding by value would turn any piped object into its type name.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(StatusCompleter))]
     public string[]? Status { get; set; }
 
