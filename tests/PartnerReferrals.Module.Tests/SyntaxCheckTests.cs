@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PartnerReferrals.Module.Tests.Support;
 
 namespace PartnerReferrals.Module.Tests;
@@ -9,12 +8,10 @@ namespace PartnerReferrals.Module.Tests;
 /// </summary>
 public class SyntaxCheckTests
 {
-    private static readonly string SyntaxDir = RepoPaths.Combine("tests", "syntax");
-
     [Fact]
     public void Every_PowerShell_file_in_the_repository_parses()
     {
-        var (exitCode, output) = RunChecker();
+        var (exitCode, output) = PwshSyntaxChecker.Run();
 
         Assert.True(exitCode == 0, $"PowerShell syntax errors (exit code {exitCode}):\n{output}");
         Assert.Contains("all parse", output, StringComparison.Ordinal);
@@ -23,7 +20,7 @@ public class SyntaxCheckTests
     [Fact]
     public void The_checker_covers_the_manifest_build_script_and_Pester_tests()
     {
-        var (_, output) = RunChecker();
+        var (_, output) = PwshSyntaxChecker.Run();
         var count = int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"checked (\d+) PowerShell").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var expected = new[] { "module/PartnerReferrals.psd1", "build.ps1" }
             .Concat(Directory.Exists(RepoPaths.Combine("tests", "Pester")) ? Directory.GetFiles(RepoPaths.Combine("tests", "Pester"), "*.ps1") : [])
@@ -43,7 +40,7 @@ public class SyntaxCheckTests
             var good = Path.Combine(dir.FullName, "good.psd1");
             File.WriteAllText(good, "@{\n    A = @('x', 'y')\n}\n");
 
-            var (exitCode, output) = RunChecker(broken, good);
+            var (exitCode, output) = PwshSyntaxChecker.Run(broken, good);
 
             Assert.Equal(1, exitCode);
             Assert.Matches(@"broken\.ps1:\d+:\d+: ", output);
@@ -53,40 +50,5 @@ public class SyntaxCheckTests
         {
             dir.Delete(recursive: true);
         }
-    }
-
-    private static (int ExitCode, string Output) RunChecker(params string[] files)
-    {
-        if (!Directory.Exists(Path.Combine(SyntaxDir, "node_modules", "web-tree-sitter")) ||
-            !Directory.Exists(Path.Combine(SyntaxDir, "node_modules", "tree-sitter-pwsh")))
-        {
-            Assert.Fail("The syntax checker's node modules are not installed. Run: npm ci --prefix tests/syntax");
-        }
-
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        // Liftoff only: the WebAssembly parser starts at once instead of waiting for the optimising compiler.
-        start.ArgumentList.Add("--liftoff-only");
-        start.ArgumentList.Add(Path.Combine(SyntaxDir, "check-pwsh-syntax.js"));
-        foreach (var file in files)
-        {
-            start.ArgumentList.Add(file);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The syntax checker did not finish in two minutes.");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }
