@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PartnerReferrals.Module.Tests.Support;
 
 /// <summary>Runs tests/syntax/check-pwsh-syntax.js (tree-sitter-pwsh) on the repository or on given files.</summary>
@@ -15,30 +13,8 @@ internal static class PwshSyntaxChecker
             Assert.Fail("The syntax checker's node modules are not installed. Run: npm ci --prefix tests/syntax");
         }
 
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         // Liftoff only: the WebAssembly parser starts at once instead of waiting for the optimising compiler.
-        start.ArgumentList.Add("--liftoff-only");
-        start.ArgumentList.Add(Path.Combine(SyntaxDir, "check-pwsh-syntax.js"));
-        foreach (var file in files)
-        {
-            start.ArgumentList.Add(file);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("The syntax checker did not finish in two minutes.");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        string[] arguments = ["--liftoff-only", Path.Combine(SyntaxDir, "check-pwsh-syntax.js"), .. files];
+        return ProcessRunner.Run("node", arguments, TimeSpan.FromMinutes(2));
     }
 }
