@@ -1,0 +1,211 @@
+#Requires -Version 7.2
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
+# End to end: the packaged module against the emulator, as a user would run it.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-PackagedModulePath) -Force
+    $script:Emulator = Start-TestEmulator -Referrals 500
+    $script:ClientId = [guid]::NewGuid().ToString()
+}
+
+AfterAll {
+    Disconnect-PartnerReferrals -ErrorAction SilentlyContinue
+    Stop-TestEmulator $script:Emulator
+    Remove-Module PartnerReferrals -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'The module' {
+    It 'exports exactly the five cmdlets' {
+        $names = (Get-Command -Module PartnerReferrals).Name | Sort-Object
+        $names | Should -Be @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralSummary')
+    }
+
+    It 'has help with examples for <_>' -ForEach @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralSummary') {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+    }
+
+    It 'completes -Status with the known statuses' {
+        $line = 'Get-PartnerReferral -Status Ac'
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        $completion.CompletionMatches.CompletionText | Should -Contain 'Accepted'
+        $completion.CompletionMatches.CompletionText | Should -Contain 'Acknowledged'
+    }
+}
+
+Describe 'Signing in to the emulator' {
+    It 'connects by device code and returns the context' {
+        $context = Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId
+        $context.Environment | Should -Be 'Emulator'
+        $context.SignInMethod | Should -Be 'DeviceCode'
+        $context.ClientId | Should -Be $script:ClientId
+    }
+
+    It 'shows the context without any token' {
+        $context = Get-PartnerReferralsContext
+        $context | Should -Not -BeNullOrEmpty
+        $context.PSObject.Properties.Name | Where-Object { $_ -match 'Token$' } | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Get-PartnerReferral' {
+    BeforeAll {
+        $script:All = @(Get-PartnerReferral)
+    }
+
+    It 'returns every referral when not limited' {
+        $script:All.Count | Should -Be $script:Emulator.Referrals
+        $script:All[0] | Should -BeOfType 'PartnerReferrals.Engine.Models.Referral'
+    }
+
+    It 'filters by status' {
+        $won = @(Get-PartnerReferral -Status Won)
+        $won.Count | Should -Be @($script:All | Where-Object Status -EQ 'Won').Count
+        $won.Status | Sort-Object -Unique | Should -Be 'Won'
+    }
+
+    It 'filters by several statuses with or' {
+        $some = @(Get-PartnerReferral -Status Won, Lost)
+        $some.Count | Should -Be @($script:All | Where-Object Status -In 'Won', 'Lost').Count
+    }
+
+    It 'filters by customer and partner market' {
+        $market = $script:All[0].CustomerMarket
+        @(Get-PartnerReferral -CustomerMarket $market).Count | Should -Be @($script:All | Where-Object CustomerMarket -EQ $market).Count
+        $partner = $script:All[0].PartnerMarket
+        @(Get-PartnerReferral -PartnerMarket $partner).Count | Should -Be @($script:All | Where-Object PartnerMarket -EQ $partner).Count
+    }
+
+    It 'filters by customer organisation size' {
+        $size = $script:All[0].CustomerOrgSize
+        @(Get-PartnerReferral -CustomerOrgSize $size).Count | Should -Be @($script:All | Where-Object CustomerOrgSize -EQ $size).Count
+    }
+
+    It 'filters by a part of the customer name, ignoring case' {
+        $part = $script:All[0].CustomerName.Substring(0, 3).ToUpperInvariant()
+        $expected = @($script:All | Where-Object { $_.CustomerName.ToUpperInvariant().Contains($part) }).Count
+        @(Get-PartnerReferral -CustomerName $part).Count | Should -Be $expected
+    }
+
+    It 'filters by a date range on a chosen date field' {
+        $dates = $script:All.CreatedDate | Sort-Object
+        $after = $dates[[int]($dates.Count / 4)]
+        $before = $dates[[int]($dates.Count * 3 / 4)]
+        $expected = @($script:All | Where-Object { $_.CreatedDate -ge $after -and $_.CreatedDate -lt $before }).Count
+        @(Get-PartnerReferral -DateField createdDate -After $after -Before $before).Count | Should -Be $expected
+    }
+
+    It 'passes a raw filter through' {
+        $expected = @($script:All | Where-Object { $_.Status -eq 'Won' -or $_.Status -eq 'Lost' }).Count
+        @(Get-PartnerReferral -Filter "status eq 'Won' or status eq 'Lost'").Count | Should -Be $expected
+    }
+
+    It 'returns the first N with -First' {
+        $first = @(Get-PartnerReferral -First 10)
+        $first.Count | Should -Be 10
+        $first.Id | Should -Be $script:All[0..9].Id
+    }
+
+    It 'skips with -Skip' {
+        $page = @(Get-PartnerReferral -Skip 5 -First 5)
+        $page.Id | Should -Be $script:All[5..9].Id
+    }
+
+    It 'writes the total count first with -IncludeTotalCount' {
+        $result = @(Get-PartnerReferral -IncludeTotalCount -First 3)
+        $result.Count | Should -Be 4
+        [uint64] $result[0].PSObject.BaseObject | Should -Be $script:Emulator.Referrals
+    }
+
+    It 'returns the same rows with any page size' {
+        $paged = @(Get-PartnerReferral -PageSize 7 -First 30)
+        $paged.Id | Should -Be $script:All[0..29].Id
+    }
+
+    It 'stops at once when Select-Object -First has enough' {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $three = @(Get-PartnerReferral -PageSize 1 | Select-Object -First 3)
+        $three.Count | Should -Be 3
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
+    }
+
+    It 'round-trips through Export-Csv and Import-Csv' {
+        $csv = Join-Path $TestDrive 'referrals.csv'
+        Get-PartnerReferral | Export-Csv -Path $csv -NoTypeInformation
+        $rows = @(Import-Csv -Path $csv)
+        $rows.Count | Should -Be $script:All.Count
+        $rows.Id | Should -Be $script:All.Id
+        $header = (Get-Content -Path $csv -TotalCount 1) -replace '"', '' -split ','
+        $header | Should -Be ($script:All[0].PSObject.Properties.Name)
+        (Get-Content -Raw -Path $csv) | Should -Not -Match 'System\.'
+    }
+
+    It 'drills down from summary rows by property name' {
+        $rows = Get-PartnerReferralSummary -GroupBy status | Where-Object Status -EQ 'Won'
+        @($rows | Get-PartnerReferral).Count | Should -Be @($script:All | Where-Object Status -EQ 'Won').Count
+    }
+}
+
+Describe 'Get-PartnerReferralSummary' {
+    It 'counts by status, adding up to the total' {
+        $groups = @(Get-PartnerReferralSummary -GroupBy status)
+        $groups[0] | Should -BeOfType 'PartnerReferrals.Engine.Models.ReferralGroup'
+        ($groups | Measure-Object ReferralCount -Sum).Sum | Should -Be $script:Emulator.Referrals
+        $groups.Status | Sort-Object | Should -Be (Get-PartnerReferral | Group-Object Status).Name
+    }
+
+    It 'buckets created dates by month' {
+        $groups = @(Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month)
+        $groups.CreatedDate | ForEach-Object { $_.Day | Should -Be 1 }
+        ($groups | Measure-Object ReferralCount -Sum).Sum | Should -Be $script:Emulator.Referrals
+    }
+
+    It 'applies filters' {
+        $groups = @(Get-PartnerReferralSummary -GroupBy customerMarket -Status Won)
+        ($groups | Measure-Object ReferralCount -Sum).Sum | Should -Be @(Get-PartnerReferral -Status Won).Count
+    }
+}
+
+Describe 'Errors' {
+    It 'reports an unknown field with a stable id, a precise category and the value as target' {
+        $caught = $null
+        try {
+            Get-PartnerReferralSummary -GroupBy colour -ErrorAction Stop
+        }
+        catch {
+            $caught = $_
+        }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Query.UnknownField,*'
+        $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $caught.TargetObject | Should -Be 'colour'
+        $caught.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+    }
+
+    It 'rejects a page size outside 1..10000 before any request' {
+        { Get-PartnerReferral -PageSize 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,PartnerReferrals.Commands.GetPartnerReferralCommand'
+    }
+}
+
+Describe 'Disconnecting' {
+    It 'ends the session' {
+        $ended = Disconnect-PartnerReferrals -PassThru
+        $ended.Environment | Should -Be 'Emulator'
+        Get-PartnerReferralsContext | Should -BeNullOrEmpty
+    }
+
+    It 'refuses China, where referrals analytics are not offered, with a clear error' {
+        $caught = $null
+        try {
+            Connect-PartnerReferrals -Environment China -UseDeviceCode -ClientId $script:ClientId -ErrorAction Stop
+        }
+        catch {
+            $caught = $_
+        }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.*'
+        $caught.Exception.Message | Should -Match 'China|21Vianet'
+    }
+}
