@@ -1,3 +1,4 @@
+using System;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -8,7 +9,11 @@ internal static class EmulatorRoutes
 {
     public static void Map(IEndpointRouteBuilder routes, EmulatorState state)
     {
-        var referrals = new ReferralsEndpoint(state);
-        routes.MapGet(ReferralsEndpoint.Path, referrals.HandleAsync);
+        routes.MapGet(ReferralsEndpoint.Path, new ReferralsEndpoint(state).HandleAsync);
+        routes.MapPost("/{tenant}/oauth2/v2.0/token", new TokenEndpoint(state, new ClientAuthenticator(state.Options, TimeProvider.System)).HandleAsync);
+        routes.MapPost("/{tenant}/oauth2/v2.0/devicecode", new DeviceCodeEndpoint(state).HandleAsync);
+        routes.MapGet("/{tenant}/oauth2/v2.0/authorize", new AuthorizeEndpoint(state).HandleAsync);
+        routes.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", new OpenIdConfiguration(state).HandleAsync);
+        routes.MapGet("/devicelogin", new DeviceLoginPage(state).HandleAsync);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using System.Security.Cryptography;
 
 namespace PartnerReferrals.Emulator;
@@ -20,6 +21,9 @@ internal sealed class SignInStore(TimeProvider clock)
     }
 
     public DeviceCodeGrant? FindDeviceCode(string deviceCode) => deviceCodes.TryGetValue(deviceCode, out var grant) ? grant : null;
+
+    public DeviceCodeGrant? FindDeviceCodeByUserCode(string userCode) =>
+        deviceCodes.Values.FirstOrDefault(g => string.Equals(g.UserCode, userCode, StringComparison.OrdinalIgnoreCase) && g.ExpiresAt > Now);
 
     public string AddAuthorizationCode(AuthorizationCodeGrant grant)
     {
