@@ -3,14 +3,13 @@ using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace PartnerReferrals.Emulator;
 
 /// <summary>
 /// <c>GET /{tenant}/oauth2/v2.0/authorize</c>: the browser step of the authorization-code flow with PKCE. By default
-/// the emulated user approves at once (302 to redirect_uri with code and state), which is what MSAL's loopback
-/// listener waits for. With <see cref="EmulatorOptions.ShowSignInPage"/> or <c>emulator_page=1</c> a person sees a
+/// the emulated user approves at once and the code goes straight back to redirect_uri (see
+/// <see cref="AuthorizationResponse"/>), which is what MSAL's loopback listener waits for. With <see cref="EmulatorOptions.ShowSignInPage"/> or <c>emulator_page=1</c> a person sees a
 /// one-button page first.
 /// </summary>
 internal sealed class AuthorizeEndpoint(EmulatorState state)
@@ -30,10 +29,12 @@ internal sealed class AuthorizeEndpoint(EmulatorState state)
         }
 
         var clientState = query["state"].ToString();
+        var responseMode = query["response_mode"].ToString();
         var error = Validate(query);
         if (error is not null)
         {
-            context.Response.Redirect(WithParameters(redirectUri, ("error", "invalid_request"), ("error_description", error), ("state", clientState)));
+            await AuthorizationResponse.SendAsync(context, redirectUri, responseMode,
+                ("error", "invalid_request"), ("error_description", error), ("state", clientState)).ConfigureAwait(false);
             return;
         }
 
@@ -46,7 +47,8 @@ internal sealed class AuthorizeEndpoint(EmulatorState state)
 
         var code = state.SignIns.AddAuthorizationCode(new AuthorizationCodeGrant(
             clientId, redirectUri, query["scope"].ToString(), query["code_challenge"].ToString(), tenant!, state.SignIns.Now.AddMinutes(10)));
-        context.Response.Redirect(WithParameters(redirectUri, ("code", code), ("state", clientState), ("session_state", Guid.NewGuid().ToString())));
+        await AuthorizationResponse.SendAsync(context, redirectUri, responseMode,
+            ("code", code), ("state", clientState), ("session_state", Guid.NewGuid().ToString())).ConfigureAwait(false);
     }
 
     private static string? Validate(IQueryCollection query)
@@ -87,7 +89,4 @@ internal sealed class AuthorizeEndpoint(EmulatorState state)
             $"<p>Signing in as <b>{EmulatedIdentity.DisplayName}</b> ({EmulatedIdentity.UserName}).</p>" +
             $"<form method=\"get\">{fields}<input type=\"hidden\" name=\"emulator_approve\" value=\"1\"><button type=\"submit\">Sign in</button></form>");
     }
-
-    private static string WithParameters(string uri, params (string Name, string Value)[] parameters) =>
-        QueryHelpers.AddQueryString(uri, parameters.Where(p => p.Value.Length > 0).Select(p => new System.Collections.Generic.KeyValuePair<string, string?>(p.Name, p.Value)));
 }

@@ -93,12 +93,16 @@ internal sealed class ClientAuthenticator(EmulatorOptions options, TimeProvider 
     // The returned certificate is disposed by the caller, so registered ones are copied.
     private X509Certificate2 FindCertificate(JwtParts jwt)
     {
-        if (jwt.Header.TryGetProperty("x5c", out var chain) && chain.ValueKind == JsonValueKind.Array && chain.GetArrayLength() > 0
-            && chain[0].ValueKind == JsonValueKind.String)
+        // RFC 7515 makes x5c an array; MSAL.NET writes a single base64 string. Both name the signing certificate.
+        var x5c = !jwt.Header.TryGetProperty("x5c", out var chain) ? null
+            : chain.ValueKind == JsonValueKind.String ? chain.GetString()
+            : chain.ValueKind == JsonValueKind.Array && chain.GetArrayLength() > 0 && chain[0].ValueKind == JsonValueKind.String ? chain[0].GetString()
+            : null;
+        if (x5c is not null)
         {
             try
             {
-                return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(chain[0].GetString()!));
+                return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(x5c));
             }
             catch (Exception e) when (e is FormatException or CryptographicException)
             {

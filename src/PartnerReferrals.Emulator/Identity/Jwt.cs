@@ -68,8 +68,25 @@ internal readonly record struct JwtParts(JsonElement Header, JsonElement Payload
     public string? ClaimString(string name) =>
         Payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    public long? ClaimSeconds(string name) =>
-        Payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
+    /// <summary>
+    /// A NumericDate claim. MSAL.NET writes its client assertions' nbf and exp as strings ("1795256540"), which
+    /// AAD accepts, so both forms are read.
+    /// </summary>
+    public long? ClaimSeconds(string name)
+    {
+        if (!Payload.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds))
+        {
+            return seconds;
+        }
+
+        return value.ValueKind == JsonValueKind.String
+            && long.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seconds)
             ? seconds
             : null;
+    }
 }
