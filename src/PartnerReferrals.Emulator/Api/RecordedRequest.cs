@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Generic;
+
+namespace PartnerReferrals.Emulator;
+
+/// <summary>
+/// One request to the referrals endpoint as a test sees it. Only the headers a client is expected to send are
+/// kept; the Authorization header never is, so no token can leak through a test's output.
+/// </summary>
+public sealed class RecordedRequest
+{
+    internal RecordedRequest(string pathAndQuery, IReadOnlyDictionary<string, string> headers, DateTimeOffset received)
+    {
+        PathAndQuery = pathAndQuery;
+        Headers = headers;
+        Received = received;
+    }
+
+    /// <summary>Path and query exactly as received (still percent-encoded).</summary>
+    public string PathAndQuery { get; }
+
+    /// <summary>MS-RequestId, MS-CorrelationId, MS-PartnerCenter-Application and User-Agent, when sent (names ignore case).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    public DateTimeOffset Received { get; }
+
+    /// <summary>The status answered; 0 when the connection was dropped on purpose before any response.</summary>
+    public int StatusCode { get; internal set; }
+
+    /// <summary>The fault injected into this request, if any: latency, throttle, server-error, drop or truncate.</summary>
+    public string? Fault { get; internal set; }
+
+    /// <summary>A header's value, or null when it was not sent.</summary>
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public override string ToString() => $"{StatusCode} {PathAndQuery}{(Fault is null ? string.Empty : " [" + Fault + "]")}";
+}

@@ -1,0 +1,65 @@
+using System.Collections;
+using System.Collections.Generic;
+
+namespace PartnerReferrals.Emulator;
+
+/// <summary>
+/// A thread-safe log of referrals-endpoint requests. An entry is added when the status is decided, before the
+/// body is sent, so a client that has seen a response always finds its request here.
+/// </summary>
+public sealed class RequestLog : IReadOnlyList<RecordedRequest>
+{
+    private readonly List<RecordedRequest> entries = [];
+    private readonly object gate = new();
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.Count;
+            }
+        }
+    }
+
+    public RecordedRequest this[int index]
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries[index];
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        lock (gate)
+        {
+            entries.Clear();
+        }
+    }
+
+    /// <summary>A copy of the entries as they are now.</summary>
+    public IReadOnlyList<RecordedRequest> Snapshot()
+    {
+        lock (gate)
+        {
+            return entries.ToArray();
+        }
+    }
+
+    public IEnumerator<RecordedRequest> GetEnumerator() => ((IEnumerable<RecordedRequest>)Snapshot()).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    internal void Add(RecordedRequest request)
+    {
+        lock (gate)
+        {
+            entries.Add(request);
+        }
+    }
+}

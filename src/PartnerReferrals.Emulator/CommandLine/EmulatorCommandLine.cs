@@ -1,0 +1,92 @@
+using System;
+using System.Globalization;
+using System.IO;
+
+namespace PartnerReferrals.Emulator;
+
+/// <summary>
+/// Parses the emulator's arguments (<c>--name value</c> or <c>--name=value</c>). Defaults differ from the in-process
+/// host: the certificate is kept between runs (so a pinned thumbprint stays valid), the address is published
+/// where the module looks for it, and people signing in with a browser see a sign-in page.
+/// </summary>
+internal static class EmulatorCommandLine
+{
+    public const string Usage = """
+        Usage: PartnerReferrals.Emulator [options]
+          --referrals <n>           rows to generate (default 1000)
+          --seed <n>                data and fault seed (default 7)
+          --data <file>             load rows from a JSON array or CSV file instead of generating them
+          --port <n>                port on 127.0.0.1 (default 0: a free port)
+          --token-lifetime <s>      access token lifetime in seconds (default 3600)
+          --latency <ms>            delay added to every referrals request
+          --throttle <ratio>        share of requests answered 429 (0..1)
+          --server-errors <ratio>   share of requests answered 500/503 (0..1)
+          --drop <ratio>            share of connections dropped (0..1)
+          --truncate <ratio>        share of pages cut in the middle (0..1)
+          --publish <file>          where to write emulator.json (default $PARTNERREFERRALS_EMULATOR_FILE or LocalApplicationData)
+          --help                    show this text
+        """;
+
+    /// <summary>The options to start with, or null when help was asked for.</summary>
+    public static EmulatorOptions? Parse(string[] args)
+    {
+        var options = new EmulatorOptions
+        {
+            CertificateFile = EmulatorPaths.CertificateFile,
+            PublishFile = EmulatorPaths.PublishFile,
+            ShowSignInPage = true,
+        };
+        for (var i = 0; i < args.Length; i++)
+        {
+            var (name, inlineValue) = Split(args[i]);
+            if (name is "--help" or "-h" or "-?" or "/?")
+            {
+                return null;
+            }
+
+            string Value() => inlineValue ?? (i + 1 < args.Length ? args[++i] : throw new CommandLineException($"{name}: a value is missing."));
+
+            switch (name)
+            {
+                case "--referrals": options.ReferralCount = Integer(name, Value(), 0, 50_000_000); break;
+                case "--seed": options.Seed = Integer(name, Value(), int.MinValue, int.MaxValue); break;
+                case "--port": options.Port = Integer(name, Value(), 0, 65535); break;
+                case "--data": options.DataFile = ExistingFile(name, Value()); break;
+                case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(Integer(name, Value(), 1, 86_400 * 30)); break;
+                case "--latency": options.Faults.Latency = TimeSpan.FromMilliseconds(Integer(name, Value(), 0, 600_000)); break;
+                case "--throttle": options.Faults.ThrottleRatio = Ratio(name, Value()); break;
+                case "--server-errors": options.Faults.ServerErrorRatio = Ratio(name, Value()); break;
+                case "--drop": options.Faults.DropConnectionRatio = Ratio(name, Value()); break;
+                case "--truncate": options.Faults.TruncateBodyRatio = Ratio(name, Value()); break;
+                case "--publish": options.PublishFile = NonEmpty(name, Value()); break;
+                default: throw new CommandLineException($"{args[i]}: unknown argument (see --help).");
+            }
+        }
+
+        return options;
+    }
+
+    private static (string Name, string? Value) Split(string arg)
+    {
+        var equals = arg.IndexOf('=', StringComparison.Ordinal);
+        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 2
+            ? (arg[..equals].ToLowerInvariant(), arg[(equals + 1)..])
+            : (arg.ToLowerInvariant(), null);
+    }
+
+    private static int Integer(string name, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new CommandLineException($"{name}: '{text}' is not a whole number from {min} to {max}.");
+
+    private static double Ratio(string name, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
+            ? value
+            : throw new CommandLineException($"{name}: '{text}' is not a ratio from 0 to 1 (e.g. 0.1).");
+
+    private static string ExistingFile(string name, string path) =>
+        File.Exists(path) ? path : throw new CommandLineException($"{name}: the file '{path}' does not exist.");
+
+    private static string NonEmpty(string name, string text) =>
+        text.Trim().Length > 0 ? text : throw new CommandLineException($"{name}: the value is empty.");
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+
+namespace PartnerReferrals.Emulator;
+
+/// <summary>The rows an emulator serves, in the endpoint's stable order: createdDate (missing first), then id.</summary>
+internal sealed class ReferralDataSet
+{
+    private ReferralDataSet(EmulatorReferral[] rows) => Rows = rows;
+
+    public EmulatorReferral[] Rows { get; }
+
+    public static ReferralDataSet Create(EmulatorOptions options)
+    {
+        var rows = options.DataFile is { } file
+            ? ReferralFileLoader.Load(file)
+            : ReferralGenerator.Generate(options.ReferralCount, options.Seed);
+        if (!IsOrdered(rows))
+        {
+            // Stable sort keeps file order among identical keys, so the order never depends on the sort.
+            var keyed = new (EmulatorReferral Row, int Index)[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                keyed[i] = (rows[i], i);
+            }
+
+            Array.Sort(keyed, (a, b) => Compare(a.Row, b.Row) is var c && c != 0 ? c : a.Index.CompareTo(b.Index));
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = keyed[i].Row;
+            }
+        }
+
+        return new ReferralDataSet(rows);
+    }
+
+    private static bool IsOrdered(IReadOnlyList<EmulatorReferral> rows)
+    {
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (Compare(rows[i - 1], rows[i]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int Compare(EmulatorReferral a, EmulatorReferral b)
+    {
+        var byDate = a.GetRawDate(ReferralField.CreatedDate).CompareTo(b.GetRawDate(ReferralField.CreatedDate));
+        return byDate != 0 ? byDate : string.CompareOrdinal(a.Id, b.Id);
+    }
+}

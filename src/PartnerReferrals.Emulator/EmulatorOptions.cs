@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography.X509Certificates;
+
+namespace PartnerReferrals.Emulator;
+
+/// <summary>How an emulator instance starts: its data, its port, its sign-in rules and its initial faults.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Rows generated when no <see cref="DataFile"/> is given.</summary>
+    public int ReferralCount { get; set; } = 1000;
+
+    /// <summary>Seed of the data generator and of the fault dice: same seed, same run.</summary>
+    public int Seed { get; set; } = 7;
+
+    /// <summary>A JSON array of referral objects or a CSV file whose header holds the API field names.</summary>
+    public string? DataFile { get; set; }
+
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Lifetime of issued access tokens unless <see cref="FaultSettings.TokenLifetimeOverride"/> is set.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Token polls answered <c>authorization_pending</c> before a device code is approved.</summary>
+    public int DeviceCodePendingPolls { get; set; } = 1;
+
+    /// <summary>The secret confidential clients must present.</summary>
+    public string ClientSecret { get; set; } = "emulator-client-secret";
+
+    /// <summary>Certificates whose keys may sign client assertions, besides one sent in the assertion's x5c header.</summary>
+    public IList<X509Certificate2> ClientCertificates { get; } = new List<X509Certificate2>();
+
+    /// <summary>
+    /// When true, <c>/authorize</c> shows a one-button sign-in page instead of redirecting at once (for people
+    /// using the emulator from a browser); a request can also ask for it with <c>emulator_page=1</c>.
+    /// </summary>
+    public bool ShowSignInPage { get; set; }
+
+    /// <summary>Where to write the discovery file (emulator.json); null writes nothing.</summary>
+    public string? PublishFile { get; set; }
+
+    /// <summary>A PFX to load, or to create and keep; null generates a certificate in memory.</summary>
+    public string? CertificateFile { get; set; }
+
+    /// <summary>The faults switched on at start.</summary>
+    public FaultSettings Faults { get; set; } = new();
+}

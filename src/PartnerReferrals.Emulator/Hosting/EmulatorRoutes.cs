@@ -1,0 +1,19 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace PartnerReferrals.Emulator;
+
+/// <summary>The emulator's routes. Handlers take the raw HttpContext: no model binding, fast start-up.</summary>
+internal static class EmulatorRoutes
+{
+    public static void Map(IEndpointRouteBuilder routes, EmulatorState state)
+    {
+        routes.MapGet(ReferralsEndpoint.Path, new ReferralsEndpoint(state).HandleAsync);
+        routes.MapPost("/{tenant}/oauth2/v2.0/token", new TokenEndpoint(state, new ClientAuthenticator(state.Options, TimeProvider.System)).HandleAsync);
+        routes.MapPost("/{tenant}/oauth2/v2.0/devicecode", new DeviceCodeEndpoint(state).HandleAsync);
+        routes.MapGet("/{tenant}/oauth2/v2.0/authorize", new AuthorizeEndpoint(state).HandleAsync);
+        routes.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", new OpenIdConfiguration(state).HandleAsync);
+        routes.MapGet("/devicelogin", new DeviceLoginPage(state).HandleAsync);
+    }
+}

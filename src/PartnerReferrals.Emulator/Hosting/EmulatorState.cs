@@ -1,0 +1,42 @@
+using System;
+
+namespace PartnerReferrals.Emulator;
+
+/// <summary>Everything the endpoints of one emulator instance share.</summary>
+internal sealed class EmulatorState
+{
+    public EmulatorState(EmulatorOptions options, ReferralDataSet data)
+    {
+        Options = options;
+        Data = data;
+        Faults.CopyFrom(options.Faults);
+        Dice = new FaultDice(options.Seed);
+        Queries = new QueryExecutor(data);
+        Tokens = new TokenIssuer(options, Faults, () => Issuer, TimeProvider.System);
+        SignIns = new SignInStore(TimeProvider.System);
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public ReferralDataSet Data { get; }
+
+    public FaultSettings Faults { get; } = new();
+
+    public FaultDice Dice { get; }
+
+    public QueryExecutor Queries { get; }
+
+    public TokenIssuer Tokens { get; }
+
+    public SignInStore SignIns { get; }
+
+    public RequestLog Requests { get; } = new();
+
+    public string ServerId { get; } = "EMU-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Set once Kestrel has bound its port: <c>https://127.0.0.1:{port}/</c>.</summary>
+    public Uri BaseAddress { get; set; } = new("https://127.0.0.1/");
+
+    /// <summary>The <c>iss</c> of tokens, like AAD's v2.0 issuer: <c>{base}{tenant}/v2.0</c>.</summary>
+    public string Issuer => BaseAddress + EmulatedIdentity.TenantId + "/v2.0";
+}

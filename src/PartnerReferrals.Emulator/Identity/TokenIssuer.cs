@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Primitives;
+
+namespace PartnerReferrals.Emulator;
+
+/// <summary>
+/// Issues and checks the emulator's tokens. Access tokens are HS256 JWTs signed with a key that lives only in
+/// this server instance, so a token from another instance (or a forged one) fails the signature check.
+/// Refresh tokens are opaque, remembered here, and can all be revoked at once.
+/// </summary>
+public sealed class TokenIssuer
+{
+    private readonly byte[] key = RandomNumberGenerator.GetBytes(32);
+    private readonly string keyId = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+    private readonly ConcurrentDictionary<string, RefreshGrant> refreshTokens = new(StringComparer.Ordinal);
+    private readonly EmulatorOptions options;
+    private readonly FaultSettings faults;
+    private readonly TimeProvider clock;
+
+    private readonly Func<string> issuer;
+
+    internal TokenIssuer(EmulatorOptions options, FaultSettings faults, Func<string> issuer, TimeProvider clock)
+    {
+        this.options = options;
+        this.faults = faults;
+        this.issuer = issuer;
+        this.clock = clock;
+    }
+
+    /// <summary>The <c>iss</c> of every token: the authority's v2.0 issuer (known once the port is bound).</summary>
+    public string Issuer => issuer();
+
+    /// <summary>A delegated (user) access token as a device-code or browser sign-in would yield.</summary>
+    public string IssueUserToken(TimeSpan? lifetime = null) =>
+        CreateAccessToken(EmulatedIdentity.TestClientId, user: true, lifetime ?? CurrentLifetime);
+
+    /// <summary>An app-only token (client credentials): valid, but the referrals API refuses it with 403.</summary>
+    public string IssueAppOnlyToken() => CreateAccessToken(EmulatedIdentity.TestClientId, user: false, CurrentLifetime);
+
+    /// <summary>A correctly signed user token that expired an hour ago.</summary>
+    public string IssueExpiredToken() =>
+        CreateAccessToken(EmulatedIdentity.TestClientId, user: true, TimeSpan.FromHours(1), clock.GetUtcNow().AddHours(-2));
+
+    /// <summary>Invalidates every refresh token issued so far, as a password reset or an admin revocation would.</summary>
+    public void RevokeRefreshTokens() => refreshTokens.Clear();
+
+    /// <summary>Access token lifetime for new tokens: the fault override when set, else the configured one.</summary>
+    internal TimeSpan CurrentLifetime => faults.TokenLifetimeOverride ?? options.TokenLifetime;
+
+    internal string CreateAccessToken(string clientId, bool user, TimeSpan lifetime, DateTimeOffset? issuedAt = null)
+    {
+        var now = issuedAt ?? clock.GetUtcNow();
+        var iat = now.ToUnixTimeSeconds();
+        var payload = new JsonObject
+        {
+            ["aud"] = EmulatedIdentity.Audience,
+            ["iss"] = Issuer,
+            ["iat"] = iat,
+            ["nbf"] = iat,
+            // Rounded up, so a token never lives shorter than asked.
+            ["exp"] = (long)Math.Ceiling((now + lifetime).ToUnixTimeMilliseconds() / 1000.0),
+            ["tid"] = EmulatedIdentity.TenantId,
+            ["appid"] = clientId,
+            ["azp"] = clientId,
+            ["ver"] = "2.0",
+            ["jti"] = Guid.NewGuid().ToString(),
+        };
+        if (user)
+        {
+            payload["oid"] = EmulatedIdentity.UserObjectId;
+            payload["sub"] = EmulatedIdentity.UserObjectId;
+            payload["upn"] = EmulatedIdentity.UserName;
+            payload["preferred_username"] = EmulatedIdentity.UserName;
+            payload["name"] = EmulatedIdentity.DisplayName;
+            payload["scp"] = EmulatedIdentity.DelegatedScope;
+        }
+        else
+        {
+            payload["oid"] = ServicePrincipalId(clientId);
+            payload["sub"] = ServicePrincipalId(clientId);
+            payload["roles"] = new JsonArray("PartnerCenter.Application");
+            payload["idtyp"] = "app";
+        }
+
+        return Jwt.CreateHs256(payload, key, keyId);
+    }
+
+    /// <summary>The OpenID Connect id token MSAL reads the account from (it does not check its signature).</summary>
+    internal string CreateIdToken(string clientId, string tenantId)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var payload = new JsonObject
+        {
+            ["aud"] = clientId,
+            ["iss"] = Issuer,
+            ["iat"] = now,
+            ["nbf"] = now,
+            ["exp"] = now + 3600,
+            ["ver"] = "2.0",
+            ["tid"] = tenantId,
+            ["oid"] = EmulatedIdentity.UserObjectId,
+            ["sub"] = EmulatedIdentity.UserObjectId,
+            ["preferred_username"] = EmulatedIdentity.UserName,
+            ["name"] = EmulatedIdentity.DisplayName,
+        };
+        return Jwt.CreateHs256(payload, key, keyId);
+    }
+
+    internal string CreateRefreshToken(string clientId, string scope)
+    {
+        var token = "0.AEmu." + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        refreshTokens[token] = new RefreshGrant(clientId, scope, clock.GetUtcNow().AddDays(90));
+        return token;
+    }
+
+    internal RefreshGrant? FindRefreshToken(string token) =>
+        refreshTokens.TryGetValue(token, out var grant) && grant.ExpiresAt > clock.GetUtcNow() ? grant : null;
+
+    /// <summary>Checks an <c>Authorization</c> header the way the API would: signature, audience, lifetime, then the caller.</summary>
+    internal AccessCheck Check(StringValues authorization)
+    {
+        var header = authorization.ToString();
+        if (authorization.Count != 1 || header.Length == 0)
+        {
+            return authorization.Count == 0 || header.Length == 0 ? AccessCheck.Missing : AccessCheck.Malformed;
+        }
+
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || !Jwt.TryRead(header[7..].Trim(), out var token))
+        {
+            return AccessCheck.Malformed;
+        }
+
+        if (!Jwt.HasValidHs256Signature(token, key))
+        {
+            return AccessCheck.BadSignature;
+        }
+
+        if (token.ClaimString("aud") != EmulatedIdentity.Audience)
+        {
+            return AccessCheck.WrongAudience;
+        }
+
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        if (token.ClaimSeconds("exp") is not { } exp || exp <= now)
+        {
+            return AccessCheck.Expired;
+        }
+
+        if (token.ClaimSeconds("nbf") is { } nbf && nbf > now + 300)
+        {
+            return AccessCheck.NotYetValid;
+        }
+
+        return token.ClaimString("idtyp") == "app" || token.ClaimString("scp") is null ? AccessCheck.AppOnly : AccessCheck.Allowed;
+    }
+
+    private static string ServicePrincipalId(string clientId) =>
+        new Guid(MD5Like(clientId)).ToString();
+
+    // A stable made-up object id per client id; not security relevant.
+    private static byte[] MD5Like(string text) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))[..16];
+}
+
+/// <summary>What a refresh token was issued for.</summary>
+internal sealed record RefreshGrant(string ClientId, string Scope, DateTimeOffset ExpiresAt);

@@ -1,0 +1,66 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace PartnerReferrals.Emulator;
+
+/// <summary>
+/// Builds token responses the way AAD's v2.0 endpoint does. MSAL needs, for user grants: <c>id_token</c> (the
+/// account: oid, tid, preferred_username) and <c>client_info</c> (base64url JSON {"uid","utid"}: MSAL keys its
+/// cache on it and refuses an AAD response without it when it sent client_info=1); <c>expires_in</c> for the
+/// cache; <c>refresh_token</c> when offline_access was asked for.
+/// </summary>
+internal static class TokenResponseWriter
+{
+    public static JsonObject ForUser(TokenIssuer tokens, string clientId, ScopeSet scopes)
+    {
+        var lifetime = tokens.CurrentLifetime;
+        var response = Common(tokens.CreateAccessToken(clientId, user: true, lifetime), lifetime, scopes.Granted);
+        response["id_token"] = tokens.CreateIdToken(clientId, EmulatedIdentity.TenantId);
+        response["client_info"] = Jwt.Base64UrlJson(new JsonObject
+        {
+            ["uid"] = EmulatedIdentity.UserObjectId,
+            ["utid"] = EmulatedIdentity.TenantId,
+        });
+        if (scopes.OfflineAccess)
+        {
+            response["refresh_token"] = tokens.CreateRefreshToken(clientId, scopes.Granted);
+        }
+
+        return response;
+    }
+
+    public static JsonObject ForApp(TokenIssuer tokens, string clientId, ScopeSet scopes)
+    {
+        var lifetime = tokens.CurrentLifetime;
+        return Common(tokens.CreateAccessToken(clientId, user: false, lifetime), lifetime, scopes.Granted);
+    }
+
+    public static Task WriteAsync(HttpContext context, JsonObject response)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store, no-cache";
+        context.Response.Headers.Pragma = "no-cache";
+        return context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(response)).AsTask();
+    }
+
+    private static JsonObject Common(string accessToken, TimeSpan lifetime, string scope)
+    {
+        var seconds = (long)Math.Ceiling(lifetime.TotalSeconds);
+        return new JsonObject
+        {
+            ["token_type"] = "Bearer",
+            ["scope"] = scope,
+            ["expires_in"] = seconds,
+            ["ext_expires_in"] = seconds,
+            ["access_token"] = accessToken,
+        };
+    }
+
+    /// <summary>Seconds as AAD's device-code response writes them.</summary>
+    public static string Seconds(TimeSpan span) => ((long)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PartnerReferrals.Engine.Http;
+
+/// <summary>
+/// Adds the bearer token to each attempt. A 401 means the API no longer accepts the token it was given
+/// (revoked, or expired early), so the handler asks for a fresh one once and resends; a second 401 goes back
+/// to the caller, which reports it as "sign in again". Inside the retry handler, so a retry after a long
+/// Retry-After wait gets a token that is still valid.
+/// </summary>
+internal sealed class AuthenticationHandler : DelegatingHandler
+{
+    private readonly IAccessTokenProvider tokens;
+
+    public AuthenticationHandler(IAccessTokenProvider tokens) => this.tokens = tokens;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var token = await tokens.GetTokenAsync(false, cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        OperationContext.Of(request)?.Verbose("The API answered 401 Unauthorized; renewing the access token once and retrying.");
+        response.Dispose();
+        token = await tokens.GetTokenAsync(true, cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerReferrals.Engine.Diagnostics;
+
+namespace PartnerReferrals.Engine.Http;
+
+/// <summary>
+/// Retries transient failures within bounds (attempts and total time), applies the per-attempt timeout, and
+/// reads a successful body completely inside the attempt, so a connection dropped mid-body is retried like
+/// any other network fault. A non-transient or final response is returned for the caller to map; a final
+/// network fault or timeout is thrown as a <see cref="PartnerReferralsException"/>.
+/// </summary>
+internal sealed class RetryHandler : DelegatingHandler
+{
+    private const string AttemptsKey = "PartnerReferrals.Attempts";
+
+    private readonly PartnerReferralsOptions options;
+
+    public RetryHandler(PartnerReferralsOptions options) => this.options = options;
+
+    /// <summary>How many attempts the request took, for error messages ("throttled after 6 attempts").</summary>
+    internal static int AttemptsOf(HttpRequestMessage request) =>
+        request.Properties.TryGetValue(AttemptsKey, out var value) && value is int attempts ? attempts : 1;
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var operation = OperationContext.Of(request);
+        var started = options.Clock();
+        for (var attempt = 1; ; attempt++)
+        {
+            request.Properties[AttemptsKey] = attempt;
+            var (response, fault) = await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
+            var status = response is null ? (int?)null : (int)response.StatusCode;
+            if (response is not null && !RetryPolicy.IsTransient(status!.Value))
+            {
+                return response;
+            }
+
+            if (status == RetryPolicy.TooManyRequests)
+            {
+                operation?.OnThrottled();
+            }
+
+            var delay = RetryPolicy.DelayFor(options, attempt, status, response is null ? null : RetryPolicy.RetryAfter(response, options.Clock()));
+            var elapsed = options.Clock() - started;
+            if (attempt >= options.MaxAttempts || elapsed + delay > options.MaxRetryDuration)
+            {
+                return response ?? throw GaveUp(request, fault!, attempt);
+            }
+
+            var reason = response is null ? Redactor.Redact(fault!.Message) : string.Format(CultureInfo.InvariantCulture, "{0} {1}", status, response.ReasonPhrase);
+            operation?.Verbose(string.Format(
+                CultureInfo.InvariantCulture,
+                "Retrying {0} {1} after {2} (attempt {3} of {4}), waiting {5:0.0} s.",
+                request.Method,
+                request.RequestUri?.GetLeftPart(UriPartial.Path),
+                reason,
+                attempt,
+                options.MaxAttempts,
+                delay.TotalSeconds));
+            response?.Dispose();
+            await options.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(HttpResponseMessage? Response, Exception? Fault)> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.RequestTimeout);
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode && response.Content is not null)
+            {
+                // netstandard2.0 has no cancellable LoadIntoBufferAsync: disposing the response aborts a stalled read.
+                using (timeout.Token.Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
+                {
+                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                }
+
+                timeout.Token.ThrowIfCancellationRequested();
+            }
+
+            return (response, null);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            // The user's stop aborted the read (the response was disposed under it): report the stop, not the symptom.
+            response?.Dispose();
+            throw new OperationCanceledException("The operation was cancelled.", ex, cancellationToken);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            return (null, new TimeoutException("no answer within " + options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s", ex));
+        }
+        catch (Exception ex) when (RetryPolicy.IsNetworkFault(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            return (null, ex);
+        }
+    }
+
+    private static PartnerReferralsException GaveUp(HttpRequestMessage request, Exception fault, int attempts)
+    {
+        var requestId = CorrelationHandler.Header(request, CorrelationHandler.RequestIdHeader);
+        var correlationId = CorrelationHandler.Header(request, CorrelationHandler.CorrelationIdHeader);
+        var host = request.RequestUri?.Host;
+        if (fault is TimeoutException)
+        {
+            return new PartnerReferralsException(
+                "PartnerReferrals.Http.Timeout",
+                ErrorKind.OperationTimeout,
+                string.Format(CultureInfo.InvariantCulture, "{0} gave {1} after {2} attempts (MS-RequestId {3}). Try again later, or check the network and proxy.", host, fault.Message, attempts, requestId),
+                request.RequestUri,
+                fault)
+            {
+                RequestId = requestId,
+                CorrelationId = correlationId,
+                RecommendedAction = "Try again later, or check the network and proxy.",
+            };
+        }
+
+        return new PartnerReferralsException(
+            "PartnerReferrals.Http.ConnectionFailed",
+            ErrorKind.ConnectionError,
+            string.Format(CultureInfo.InvariantCulture, "Could not complete a request to {0} after {1} attempts: {2} (MS-RequestId {3}). Check the network connection and proxy settings (HTTPS_PROXY), then try again.", host, attempts, Redactor.Redact(fault.Message), requestId),
+            request.RequestUri,
+            fault)
+        {
+            RequestId = requestId,
+            CorrelationId = correlationId,
+            RecommendedAction = "Check the network connection and proxy settings, then try again.",
+        };
+    }
+}

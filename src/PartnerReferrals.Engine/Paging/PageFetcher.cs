@@ -1,0 +1,80 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerReferrals.Engine.Http;
+
+namespace PartnerReferrals.Engine.Paging;
+
+/// <summary>
+/// Gets and parses one page. The HTTP pipeline retries what fails on the wire; this retries the one fault
+/// only visible after parsing, a body cut short, within the same attempt bound and with the same
+/// MS-RequestId, since it is the same logical request.
+/// </summary>
+internal sealed class PageFetcher
+{
+    private readonly HttpClient client;
+    private readonly PartnerReferralsOptions options;
+
+    public PageFetcher(HttpClient client, PartnerReferralsOptions options)
+    {
+        this.client = client;
+        this.options = options;
+    }
+
+    public async Task<Page<T>> FetchAsync<T>(Uri url, Func<byte[], Page<T>> parse, OperationContext operation, CancellationToken cancellationToken)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation(CorrelationHandler.RequestIdHeader, requestId);
+            operation.AttachTo(request);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            var body = response.Content is null ? [] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var correlationId = operation.CorrelationId.ToString();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw ApiErrorMapper.Map(response.StatusCode, body, url, requestId, correlationId, RetryHandler.AttemptsOf(request));
+            }
+
+            try
+            {
+                return parse(body);
+            }
+            catch (TruncatedJsonException) when (attempt < options.MaxAttempts)
+            {
+                var delay = RetryPolicy.Backoff(options, attempt);
+                operation.Verbose(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Retrying GET {0}: the response body was cut short (attempt {1} of {2}), waiting {3:0.0} s.",
+                    url.GetLeftPart(UriPartial.Path),
+                    attempt,
+                    options.MaxAttempts,
+                    delay.TotalSeconds));
+                await options.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is JsonException or TruncatedJsonException)
+            {
+                throw new PartnerReferralsException(
+                    "PartnerReferrals.Api.MalformedResponse",
+                    ErrorKind.InvalidData,
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "The API's answer could not be read as referrals data: {0} (MS-RequestId {1}, MS-CorrelationId {2}). If a proxy or gateway sits in between, check that it passes the API through; otherwise give Partner Center support the MS-RequestId.",
+                        ex.Message,
+                        requestId,
+                        correlationId),
+                    url,
+                    ex)
+                {
+                    RequestId = requestId,
+                    CorrelationId = correlationId,
+                    HttpStatus = (int)response.StatusCode,
+                };
+            }
+        }
+    }
+}

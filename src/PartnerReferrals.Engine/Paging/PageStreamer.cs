@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using PartnerReferrals.Engine.Http;
+using PartnerReferrals.Engine.Queries;
+
+namespace PartnerReferrals.Engine.Paging;
+
+/// <summary>
+/// Streams the rows of a query page by page. With a total count the remaining pages are computed (skip/top)
+/// and fetched a few at a time, in order; without one, next links are followed. Only what <c>First</c> needs is
+/// fetched; when the consumer stops, in-flight requests are cancelled and no new one starts. Rows seen twice
+/// (same id, as when data shifts between pages) are emitted once: the set of ids grows with the result
+/// (a few MB per 100,000 rows), the price of that guarantee.
+/// </summary>
+internal sealed class PageStreamer<T>
+{
+    private readonly PageFetcher fetcher;
+    private readonly Uri analyticsBase;
+    private readonly Func<byte[], Page<T>> parse;
+    private readonly Func<T, string?>? idOf;
+
+    public PageStreamer(PageFetcher fetcher, Uri analyticsBase, Func<byte[], Page<T>> parse, Func<T, string?>? idOf)
+    {
+        this.fetcher = fetcher;
+        this.analyticsBase = analyticsBase;
+        this.parse = parse;
+        this.idOf = idOf;
+    }
+
+    public async IAsyncEnumerable<T> StreamAsync(ReferralQuery query, OperationContext operation, PagingListener? listener, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var limit = query.First ?? long.MaxValue;
+        if (limit == 0 && listener?.WantsTotalCount != true)
+        {
+            yield break;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pending = new Queue<Task<Page<T>>>();
+        var seen = idOf is null ? null : new HashSet<string>(StringComparer.Ordinal);
+        long emitted = 0;
+        try
+        {
+            var firstTop = (int)Math.Max(1, Math.Min(query.PageSize, limit));
+            var firstUrl = PageUrl(query, query.Skip, firstTop);
+            var page = await FetchAsync(firstUrl, query.Skip, firstTop, operation, listener, stop.Token).ConfigureAwait(false);
+            if (page.TotalCount is { } announced)
+            {
+                listener?.TotalCount?.Invoke(announced);
+            }
+
+            foreach (var row in page.Rows)
+            {
+                if (emitted >= limit)
+                {
+                    break;
+                }
+
+                if (IsNew(seen, row))
+                {
+                    emitted++;
+                    yield return row;
+                }
+            }
+
+            var rawCount = page.Rows.Count;
+            if (emitted >= limit || rawCount == 0)
+            {
+                yield break;
+            }
+
+            if (page.TotalCount is { } total)
+            {
+                // A server that caps pages below our top reveals its page size on the first page; keep to it.
+                var step = rawCount < firstTop ? rawCount : query.PageSize;
+                var end = Math.Min(total, limit == long.MaxValue ? total : query.Skip + limit);
+                var nextSkip = query.Skip + rawCount;
+                while (true)
+                {
+                    while (pending.Count < operation.Concurrency && nextSkip < end)
+                    {
+                        var top = (int)Math.Min(step, end - nextSkip);
+                        pending.Enqueue(FetchAsync(PageUrl(query, nextSkip, top), nextSkip, top, operation, listener, stop.Token));
+                        nextSkip += top;
+                    }
+
+                    if (pending.Count == 0)
+                    {
+                        break;
+                    }
+
+                    page = await pending.Dequeue().ConfigureAwait(false);
+                    if (page.Rows.Count == 0)
+                    {
+                        // The result shrank since the first page: nothing lies beyond an empty page.
+                        nextSkip = end;
+                    }
+
+                    foreach (var row in page.Rows)
+                    {
+                        if (emitted >= limit)
+                        {
+                            break;
+                        }
+
+                        if (IsNew(seen, row))
+                        {
+                            emitted++;
+                            yield return row;
+                        }
+                    }
+
+                    if (emitted >= limit)
+                    {
+                        yield break;
+                    }
+                }
+            }
+            else
+            {
+                var url = firstUrl;
+                while (page.NextLink is { } link && page.Rows.Count > 0 && emitted < limit)
+                {
+                    var next = NextLinks.Resolve(analyticsBase, link);
+                    if (next == url)
+                    {
+                        break;
+                    }
+
+                    url = next;
+                    page = await FetchAsync(url, -1, null, operation, listener, stop.Token).ConfigureAwait(false);
+                    foreach (var row in page.Rows)
+                    {
+                        if (emitted >= limit)
+                        {
+                            break;
+                        }
+
+                        if (IsNew(seen, row))
+                        {
+                            emitted++;
+                            yield return row;
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            // Runs when the consumer stops early too: cancel what is in flight and wait, so no request outlives the stream.
+            stop.Cancel();
+            while (pending.Count > 0)
+            {
+                try
+                {
+                    await pending.Dequeue().ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // Cancelled or failed pages nobody asked for any more.
+                }
+            }
+        }
+    }
+
+    private bool IsNew(HashSet<string>? seen, T row) =>
+        seen is null || idOf!(row) is not { } id || seen.Add(id);
+
+    private async Task<Page<T>> FetchAsync(Uri url, long skip, int? top, OperationContext operation, PagingListener? listener, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var page = await fetcher.FetchAsync(url, parse, operation, cancellationToken).ConfigureAwait(false);
+        listener?.PageArrived?.Invoke(new PageStats(skip, top, page.Rows.Count, watch.Elapsed));
+        return page;
+    }
+
+    private Uri PageUrl(ReferralQuery query, long skip, int top) => new(analyticsBase, "referrals?" + query.ToQueryString(skip, top));
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace PartnerReferrals.Engine.Queries;
+
+/// <summary>
+/// A light check of a filter written in the API's own grammar: balanced quotes and parentheses, known field
+/// names, operators the field supports. It is not a parser; it exists so an obvious typo fails at once, with
+/// its position, instead of as a 400 after sign-in and a round trip.
+/// </summary>
+internal static class RawFilterValidator
+{
+    private const string Parameter = "Filter";
+
+    private static readonly HashSet<string> Keywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "not", "null", "true", "false",
+    };
+
+    private static readonly HashSet<string> Operators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "eq", "ne", "gt", "ge", "lt", "le",
+    };
+
+    private static readonly HashSet<string> Functions = new(StringComparer.OrdinalIgnoreCase) { "contains", "cast" };
+
+    public static void Validate(string filter)
+    {
+        var open = new Stack<int>();
+        var i = 0;
+        string? pendingField = null;
+        while (i < filter.Length)
+        {
+            var c = filter[i];
+            if (char.IsWhiteSpace(c) || c == ',')
+            {
+                i++;
+            }
+            else if (c == '\'')
+            {
+                i = SkipString(filter, i);
+                pendingField = null;
+            }
+            else if (c == '(')
+            {
+                open.Push(i);
+                i++;
+            }
+            else if (c == ')')
+            {
+                if (open.Count == 0)
+                {
+                    throw Syntax(filter, i, "a ')' closes nothing");
+                }
+
+                open.Pop();
+                i++;
+            }
+            else if (char.IsLetter(c) || c == '_')
+            {
+                var start = i;
+                while (i < filter.Length && (char.IsLetterOrDigit(filter[i]) || filter[i] == '_' || filter[i] == '.'))
+                {
+                    i++;
+                }
+
+                var word = filter.Substring(start, i - start);
+                pendingField = CheckWord(filter, word, start, i, pendingField);
+            }
+            else
+            {
+                // A number or an unquoted date (2024-01-01T00:00:00Z): skip the whole run so its letters are not taken for names.
+                i++;
+                while (i < filter.Length && !char.IsWhiteSpace(filter[i]) && filter[i] is not ('(' or ')' or ',' or '\''))
+                {
+                    i++;
+                }
+            }
+        }
+
+        if (open.Count > 0)
+        {
+            throw Syntax(filter, open.Peek(), "this '(' is never closed");
+        }
+    }
+
+    private static string? CheckWord(string filter, string word, int start, int end, string? pendingField)
+    {
+        if (Operators.Contains(word))
+        {
+            if (pendingField is not null && ReferralFields.TryGet(pendingField, out var field) && !field.Supports(word))
+            {
+                throw QueryErrors.UnsupportedOperator(Parameter, field, word.ToLowerInvariant(), filter);
+            }
+
+            return null;
+        }
+
+        if (Keywords.Contains(word) || word.StartsWith("Edm.", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (NextNonSpace(filter, end) == '(')
+        {
+            if (!Functions.Contains(word))
+            {
+                throw Syntax(filter, start, "'" + word + "' is not a function the API documents (use contains or cast)");
+            }
+
+            if (string.Equals(word, "contains", StringComparison.OrdinalIgnoreCase))
+            {
+                CheckContainsArgument(filter, end);
+            }
+
+            return null;
+        }
+
+        if (!ReferralFields.TryGet(word, out _))
+        {
+            throw QueryErrors.Invalid(
+                "UnknownField",
+                Parameter,
+                word,
+                string.Format(CultureInfo.InvariantCulture, "-Filter: '{0}' at position {1} is not a referral field.", word, start + 1),
+                "Use one of: " + ReferralFields.Describe(ReferralFields.All) + ".");
+        }
+
+        return word;
+    }
+
+    private static void CheckContainsArgument(string filter, int afterName)
+    {
+        var i = filter.IndexOf('(', afterName) + 1;
+        while (i < filter.Length && char.IsWhiteSpace(filter[i]))
+        {
+            i++;
+        }
+
+        var start = i;
+        while (i < filter.Length && (char.IsLetterOrDigit(filter[i]) || filter[i] == '_'))
+        {
+            i++;
+        }
+
+        if (i > start && ReferralFields.TryGet(filter.Substring(start, i - start), out var field) && !field.Supports("contains"))
+        {
+            throw QueryErrors.UnsupportedOperator(Parameter, field, "contains", filter);
+        }
+    }
+
+    private static int SkipString(string filter, int quote)
+    {
+        var i = quote + 1;
+        while (i < filter.Length)
+        {
+            if (filter[i] == '\'')
+            {
+                if (i + 1 < filter.Length && filter[i + 1] == '\'')
+                {
+                    i += 2;
+                    continue;
+                }
+
+                return i + 1;
+            }
+
+            i++;
+        }
+
+        throw Syntax(filter, quote, "this quote is never closed (a quote inside a value is written twice: 'O''Brien')");
+    }
+
+    private static char NextNonSpace(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i < text.Length ? text[i] : '\0';
+    }
+
+    private static PartnerReferralsException Syntax(string filter, int index, string what) =>
+        QueryErrors.Invalid(
+            "InvalidFilterSyntax",
+            Parameter,
+            filter,
+            string.Format(CultureInfo.InvariantCulture, "-Filter: at position {0}, {1}.", index + 1, what),
+            "Write the filter in the API's grammar, e.g. status eq 'Accepted' and createdDate ge cast('2024-01-01', Edm.DateTimeOffset).");
+}

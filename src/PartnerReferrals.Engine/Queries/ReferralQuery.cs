@@ -1,0 +1,186 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PartnerReferrals.Engine.Queries;
+
+/// <summary>
+/// A validated query: what goes into <c>filter</c>, <c>groupby</c> and <c>aggregationLevel</c>, how many rows per
+/// request, how many to skip and at most how many to return. Built only through the factories, which check
+/// every input before any request is made.
+/// </summary>
+public sealed class ReferralQuery
+{
+    /// <summary>The API's largest page; also the default, since fewer round trips are faster and cheaper on quota.</summary>
+    public const int MaxPageSize = 10000;
+
+    private static readonly string[] AggregationLevels = ["day", "week", "month"];
+
+    private ReferralQuery(string? filter, IReadOnlyList<string> groupBy, string? aggregationLevel, int pageSize, long skip, long? first)
+    {
+        Filter = filter;
+        GroupBy = groupBy;
+        AggregationLevel = aggregationLevel;
+        PageSize = pageSize;
+        Skip = skip;
+        First = first;
+    }
+
+    /// <summary>The filter in the API's grammar, or null.</summary>
+    public string? Filter { get; }
+
+    /// <summary>Canonical field names (the API's casing), empty for a row query.</summary>
+    public IReadOnlyList<string> GroupBy { get; }
+
+    /// <summary><c>day</c>, <c>week</c>, <c>month</c> or null.</summary>
+    public string? AggregationLevel { get; }
+
+    public int PageSize { get; }
+
+    public long Skip { get; }
+
+    /// <summary>The most rows to return; null for all.</summary>
+    public long? First { get; }
+
+    public bool IsGrouped => GroupBy.Count > 0;
+
+    public static ReferralQuery FromRequest(ReferralRequest request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return Create(FilterBuilder.Build(request.Filter), null, null, request.PageSize, request.Skip, request.First);
+    }
+
+    public static ReferralQuery FromRequest(SummaryRequest request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        if (request.GroupBy.All(string.IsNullOrWhiteSpace))
+        {
+            throw QueryErrors.Invalid(
+                "GroupByRequired",
+                "GroupBy",
+                null,
+                "-GroupBy: a summary needs at least one field to group by.",
+                "Use one or more of: " + ReferralFields.Describe(ReferralFields.GroupableFields) + ".");
+        }
+
+        return Create(FilterBuilder.Build(request.Filter), request.GroupBy, request.AggregationLevel, request.PageSize, 0, null);
+    }
+
+    /// <summary>Validates raw parts; <paramref name="filter"/> is already in the API's grammar (e.g. from <see cref="FilterBuilder"/>).</summary>
+    public static ReferralQuery Create(string? filter, IEnumerable<string>? groupBy, string? aggregationLevel, int? pageSize, long skip, long? first)
+    {
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            throw QueryErrors.Invalid(
+                "PageSizeOutOfRange",
+                "PageSize",
+                pageSize,
+                string.Format(CultureInfo.InvariantCulture, "-PageSize: {0} is outside 1..{1}.", pageSize, MaxPageSize),
+                string.Format(CultureInfo.InvariantCulture, "Give a page size from 1 to {0}, or leave it out for {0}; use -First to limit the rows returned.", MaxPageSize));
+        }
+
+        if (skip < 0)
+        {
+            throw QueryErrors.Invalid("NegativeSkip", "Skip", skip, "-Skip must not be negative.", "Give 0 or more rows to skip.");
+        }
+
+        if (first < 0)
+        {
+            throw QueryErrors.Invalid("NegativeFirst", "First", first, "-First must not be negative.", "Give 0 or more rows to return, or leave it out for all rows.");
+        }
+
+        var fields = ValidateGroupBy(groupBy);
+        var level = ValidateAggregationLevel(aggregationLevel, fields);
+        return new ReferralQuery(string.IsNullOrWhiteSpace(filter) ? null : filter, fields.Select(f => f.Name).ToArray(), level, pageSize ?? MaxPageSize, skip, first);
+    }
+
+    /// <summary>The query string of one page request, e.g. <c>filter=...&amp;top=100&amp;skip=200</c>.</summary>
+    public string ToQueryString(long skip, int top) => QueryString.Build(
+    [
+        new("filter", Filter),
+        new("groupby", IsGrouped ? string.Join(",", GroupBy) : null),
+        new("aggregationLevel", AggregationLevel),
+        new("top", top.ToString(CultureInfo.InvariantCulture)),
+        new("skip", skip > 0 ? skip.ToString(CultureInfo.InvariantCulture) : null),
+    ]);
+
+    private static List<ReferralField> ValidateGroupBy(IEnumerable<string>? groupBy)
+    {
+        var fields = new List<ReferralField>();
+        // "status,createdDate" in one element is accepted too: it is how the API itself writes the list.
+        foreach (var name in (groupBy ?? []).SelectMany(g => (g ?? string.Empty).Split(',')).Select(n => n.Trim()).Where(n => n.Length > 0))
+        {
+            if (!ReferralFields.TryGet(name, out var field))
+            {
+                throw QueryErrors.UnknownField("GroupBy", name, ReferralFields.Describe(ReferralFields.GroupableFields));
+            }
+
+            if (!field.Groupable)
+            {
+                throw QueryErrors.Invalid(
+                    "FieldNotGroupable",
+                    "GroupBy",
+                    name,
+                    "-GroupBy: '" + field.Name + "' cannot be grouped (every row has its own).",
+                    "Use one of: " + ReferralFields.Describe(ReferralFields.GroupableFields) + ".");
+            }
+
+            if (!fields.Contains(field))
+            {
+                fields.Add(field);
+            }
+        }
+
+        return fields;
+    }
+
+    private static string? ValidateAggregationLevel(string? level, List<ReferralField> groupBy)
+    {
+        if (string.IsNullOrWhiteSpace(level))
+        {
+            return null;
+        }
+
+        var canonical = AggregationLevels.FirstOrDefault(l => string.Equals(l, level!.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (canonical is null)
+        {
+            throw QueryErrors.Invalid(
+                "InvalidAggregationLevel",
+                "AggregationLevel",
+                level,
+                "-AggregationLevel: '" + level + "' is not an aggregation level.",
+                "Use Day, Week or Month.");
+        }
+
+        if (groupBy.Count == 0)
+        {
+            throw QueryErrors.Invalid(
+                "AggregationWithoutGroupBy",
+                "AggregationLevel",
+                level,
+                "-AggregationLevel needs -GroupBy: it sets the bucket size of the grouped date fields.",
+                "Add -GroupBy with a date field, e.g. -GroupBy createdDate -AggregationLevel " + level + ".");
+        }
+
+        if (!groupBy.Any(f => f.Kind == ReferralFieldKind.Date))
+        {
+            throw QueryErrors.Invalid(
+                "AggregationWithoutDateField",
+                "AggregationLevel",
+                level,
+                "-AggregationLevel applies to date fields, and -GroupBy has none.",
+                "Add a date field to -GroupBy (" + ReferralFields.Describe(ReferralFields.DateFields) + ") or leave -AggregationLevel out.");
+        }
+
+        return canonical;
+    }
+}

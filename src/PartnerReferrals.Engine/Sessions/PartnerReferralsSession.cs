@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using PartnerReferrals.Engine.Http;
+using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Engine.Paging;
+using PartnerReferrals.Engine.Queries;
+
+namespace PartnerReferrals.Engine.Sessions;
+
+/// <summary>
+/// A signed-in connection to one API: its single HttpClient (created once, reused by every operation),
+/// the token provider behind it and the context to show. Connect-PartnerReferrals creates one and makes it
+/// current; tests construct one directly around a fake handler or the emulator.
+/// </summary>
+public sealed class PartnerReferralsSession : IDisposable
+{
+    private readonly PageFetcher fetcher;
+    private readonly IDisposable? owned;
+
+    /// <param name="baseUrl">The API root, e.g. <c>https://api.partnercenter.microsoft.com</c>.</param>
+    /// <param name="tokens">Where bearer tokens come from.</param>
+    /// <param name="context">What Get-PartnerReferralsContext shows; never a token.</param>
+    /// <param name="options">Pipeline tuning; copied.</param>
+    /// <param name="networkHandler">The innermost handler (tests pass a fake); a proxy-aware, optionally pinned one when null.</param>
+    /// <param name="pin">The emulator's certificate pin, for the default network handler.</param>
+    /// <param name="owned">Disposed with the session (e.g. the sign-in client's resources).</param>
+    public PartnerReferralsSession(
+        Uri baseUrl,
+        IAccessTokenProvider tokens,
+        ContextInfo? context = null,
+        PartnerReferralsOptions? options = null,
+        HttpMessageHandler? networkHandler = null,
+        CertificatePin? pin = null,
+        IDisposable? owned = null)
+    {
+        if (baseUrl is null)
+        {
+            throw new ArgumentNullException(nameof(baseUrl));
+        }
+
+        Tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        Options = options?.Clone() ?? new PartnerReferralsOptions();
+        AnalyticsBase = AnalyticsBaseOf(baseUrl);
+        Context = context ?? new ContextInfo { BaseUrl = baseUrl.ToString() };
+        Client = HttpPipeline.CreateClient(tokens, Options, networkHandler ?? HttpPipeline.CreateNetworkHandler(Options, pin));
+        fetcher = new PageFetcher(Client, Options);
+        this.owned = owned;
+    }
+
+    public ContextInfo Context { get; }
+
+    /// <summary><c>{baseUrl}/partner/v1/analytics/</c>: relative next links resolve against it.</summary>
+    public Uri AnalyticsBase { get; }
+
+    public PartnerReferralsOptions Options { get; }
+
+    public IAccessTokenProvider Tokens { get; }
+
+    internal HttpClient Client { get; }
+
+    /// <summary>A new operation (one cmdlet call): its own correlation id, its trace lines to <paramref name="output"/>.</summary>
+    public OperationContext NewOperation(Hosting.IEngineOutput? output) => new(output, Options.MaxConcurrency);
+
+    public IAsyncEnumerable<Referral> GetReferralsAsync(ReferralQuery query, OperationContext operation, PagingListener? listener = null, CancellationToken cancellationToken = default)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        var streamer = new PageStreamer<Referral>(fetcher, AnalyticsBase, body => ReferralPageReader.ReadReferrals(body), r => r.Id);
+        return streamer.StreamAsync(query, operation ?? NewOperation(null), listener, cancellationToken);
+    }
+
+    /// <summary>Grouped rows; not de-duplicated (groups have no id, and two equal-looking groups are distinct buckets).</summary>
+    public IAsyncEnumerable<ReferralGroup> GetGroupsAsync(ReferralQuery query, OperationContext operation, PagingListener? listener = null, CancellationToken cancellationToken = default)
+    {
+        if (query is null)
+        {
+            throw new ArgumentNullException(nameof(query));
+        }
+
+        var groupBy = string.Join(",", query.GroupBy);
+        var level = query.AggregationLevel is { } l ? char.ToUpperInvariant(l[0]) + l.Substring(1) : null;
+        var streamer = new PageStreamer<ReferralGroup>(fetcher, AnalyticsBase, body => ReferralPageReader.ReadGroups(body, groupBy, level), null);
+        return streamer.StreamAsync(query, operation ?? NewOperation(null), listener, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        owned?.Dispose();
+    }
+
+    private static Uri AnalyticsBaseOf(Uri baseUrl)
+    {
+        var text = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        if (!text.EndsWith("/partner/v1/analytics", StringComparison.OrdinalIgnoreCase))
+        {
+            text += "/partner/v1/analytics";
+        }
+
+        return new Uri(text + "/");
+    }
+}

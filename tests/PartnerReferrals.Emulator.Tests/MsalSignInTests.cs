@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using Microsoft.Identity.Client;
+
+namespace PartnerReferrals.Emulator.Tests;
+
+/// <summary>The real MSAL.NET signs in against the emulator, and the endpoint accepts what it gets.</summary>
+public class MsalSignInTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private EmulatorServer Server => fixture.Server;
+
+    [Fact]
+    public async Task Device_code_flow_completes_and_the_token_is_accepted()
+    {
+        var app = MsalApps.Public(Server);
+        string? message = null;
+        var result = await app.AcquireTokenWithDeviceCode(MsalApps.Scopes, code =>
+        {
+            message = code.Message;
+            return Task.CompletedTask;
+        }).ExecuteAsync();
+
+        Assert.Contains("devicelogin", message);
+        Assert.Equal(Server.TenantId, result.TenantId);
+        Assert.Equal("admin@emulated-partner.onmicrosoft.com", result.Account.Username);
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(result.AccessToken));
+    }
+
+    [Theory]
+    [InlineData("common")]
+    [InlineData("organizations")]
+    public async Task Multi_tenant_authorities_work(string tenant)
+    {
+        var app = MsalApps.Public(Server, authority: new Uri(Server.BaseAddress, tenant + "/").ToString());
+        var result = await app.AcquireTokenWithDeviceCode(MsalApps.Scopes, _ => Task.CompletedTask).ExecuteAsync();
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(result.AccessToken));
+    }
+
+    [Fact]
+    public async Task Refresh_token_redeems_with_a_public_client()
+    {
+        var refreshToken = await RefreshTokenFromDeviceCodeAsync();
+        var app = MsalApps.Public(Server);
+        var result = await ((IByRefreshToken)app).AcquireTokenByRefreshToken(MsalApps.Scopes, refreshToken).ExecuteAsync();
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(result.AccessToken));
+    }
+
+    [Fact]
+    public async Task Refresh_token_redeems_with_a_confidential_client_and_its_secret()
+    {
+        var refreshToken = await RefreshTokenFromDeviceCodeAsync();
+        var app = MsalApps.Confidential(Server).WithClientSecret("emulator-client-secret").Build();
+        var result = await ((IByRefreshToken)app).AcquireTokenByRefreshToken(MsalApps.Scopes, refreshToken).ExecuteAsync();
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(result.AccessToken));
+    }
+
+    [Fact]
+    public async Task A_wrong_client_secret_is_refused_as_invalid_client()
+    {
+        var app = MsalApps.Confidential(Server).WithClientSecret("not-the-secret").Build();
+        var error = await Assert.ThrowsAsync<MsalServiceException>(() => app.AcquireTokenForClient(MsalApps.AppScopes).ExecuteAsync());
+        Assert.Equal("invalid_client", error.ErrorCode);
+        Assert.Contains("AADSTS7000215", error.Message);
+    }
+
+    [Fact]
+    public async Task Client_credentials_yield_an_app_only_token_that_the_api_forbids()
+    {
+        var app = MsalApps.Confidential(Server).WithClientSecret("emulator-client-secret").Build();
+        var result = await app.AcquireTokenForClient(MsalApps.AppScopes).ExecuteAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusWithAsync(result.AccessToken));
+    }
+
+    [Fact]
+    public async Task A_revoked_refresh_token_is_refused_as_invalid_grant()
+    {
+        var refreshToken = await RefreshTokenFromDeviceCodeAsync();
+        Server.Tokens.RevokeRefreshTokens();
+        var app = MsalApps.Public(Server);
+        var error = await Assert.ThrowsAsync<MsalUiRequiredException>(
+            () => ((IByRefreshToken)app).AcquireTokenByRefreshToken(MsalApps.Scopes, refreshToken).ExecuteAsync());
+        Assert.Equal("invalid_grant", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused_with_401()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(Server.Tokens.IssueExpiredToken()));
+    }
+
+    private async Task<HttpStatusCode> StatusWithAsync(string accessToken)
+    {
+        using var client = EmulatorHttp.Client(Server, accessToken);
+        using var response = await client.GetAsync(EmulatorHttp.ReferralsUrl(("top", "1")));
+        return response.StatusCode;
+    }
+
+    // The secure application model: a one-time sign-in yields a refresh token that automation keeps.
+    // MSAL does not hand out refresh tokens, so this consent step talks to the endpoints directly.
+    private async Task<string> RefreshTokenFromDeviceCodeAsync()
+    {
+        using var client = EmulatorHttp.Client(Server);
+        var scope = MsalApps.Scopes[0] + " offline_access openid profile";
+        using var start = await client.PostAsync(new Uri(Server.Authority, "oauth2/v2.0/devicecode"),
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["client_id"] = MsalApps.ClientId, ["scope"] = scope }));
+        var deviceCode = JsonDocument.Parse(await start.Content.ReadAsStringAsync()).RootElement.GetProperty("device_code").GetString()!;
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            using var poll = await client.PostAsync(new Uri(Server.Authority, "oauth2/v2.0/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["client_id"] = MsalApps.ClientId,
+                ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
+                ["device_code"] = deviceCode,
+            }));
+            var body = JsonDocument.Parse(await poll.Content.ReadAsStringAsync()).RootElement;
+            if (poll.IsSuccessStatusCode)
+            {
+                return body.GetProperty("refresh_token").GetString()!;
+            }
+
+            Assert.Equal("authorization_pending", body.GetProperty("error").GetString());
+        }
+
+        throw new InvalidOperationException("the device code was never approved");
+    }
+}

@@ -1,0 +1,101 @@
+using PartnerReferrals.Engine.Queries;
+
+namespace PartnerReferrals.Engine.Tests.Queries;
+
+public class FilterBuilderTests
+{
+    [Fact]
+    public void Several_values_of_one_field_are_ored_in_parentheses_and_fields_anded()
+    {
+        var filter = new ReferralFilter();
+        filter.Status.Add("Accepted");
+        filter.Status.Add("Won");
+        filter.CustomerMarket.Add("US");
+        Assert.Equal("(status eq 'Accepted' or status eq 'Won') and customerMarket eq 'US'", FilterBuilder.Build(filter));
+    }
+
+    [Fact]
+    public void Quotes_are_doubled_and_unicode_is_kept()
+    {
+        var filter = new ReferralFilter { CustomerNameContains = "O'Brien & Søn 株式会社" };
+        Assert.Equal("contains(customerName,'O''Brien & Søn 株式会社')", FilterBuilder.Build(filter));
+    }
+
+    [Fact]
+    public void Date_bounds_use_casts_in_utc_with_inclusive_lower_and_exclusive_upper()
+    {
+        var filter = new ReferralFilter
+        {
+            After = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Unspecified),
+            Before = new DateTime(2024, 2, 1, 12, 30, 15, 500, DateTimeKind.Utc),
+            DateField = "acceptedDate",
+        };
+        Assert.Equal(
+            "acceptedDate ge cast('2024-01-01T00:00:00Z', Edm.DateTimeOffset) and acceptedDate lt cast('2024-02-01T12:30:15.5Z', Edm.DateTimeOffset)",
+            FilterBuilder.Build(filter));
+    }
+
+    [Fact]
+    public void Local_dates_are_converted_to_utc()
+    {
+        var local = new DateTime(2024, 6, 1, 8, 0, 0, DateTimeKind.Local);
+        var expected = local.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("createdDate ge cast('" + expected + "', Edm.DateTimeOffset)", FilterBuilder.Build(new ReferralFilter { After = local }));
+    }
+
+    [Fact]
+    public void Date_field_must_be_a_date()
+    {
+        var error = Assert.Throws<PartnerReferralsException>(() => FilterBuilder.Build(new ReferralFilter { After = DateTime.UtcNow, DateField = "status" }));
+        Assert.Equal("PartnerReferrals.Query.InvalidDateField", error.ErrorId);
+        Assert.Equal("DateField", error.ParameterName);
+        Assert.Contains("wonDate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Empty_date_range_is_rejected()
+    {
+        var day = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var error = Assert.Throws<PartnerReferralsException>(() => FilterBuilder.Build(new ReferralFilter { After = day, Before = day }));
+        Assert.Equal("Before", error.ParameterName);
+    }
+
+    [Fact]
+    public void Raw_filter_is_parenthesised_and_anded()
+    {
+        var filter = new ReferralFilter { RawFilter = "status eq 'Won' or status eq 'Lost'" };
+        filter.PartnerMarket.Add("DE");
+        Assert.Equal("partnerMarket eq 'DE' and (status eq 'Won' or status eq 'Lost')", FilterBuilder.Build(filter));
+    }
+
+    [Fact]
+    public void Nothing_to_filter_gives_null()
+    {
+        Assert.Null(FilterBuilder.Build(new ReferralFilter()));
+    }
+
+    [Theory]
+    [InlineData("status eq 'Won", "InvalidFilterSyntax", "position 11")]
+    [InlineData("(status eq 'Won'", "InvalidFilterSyntax", "position 1")]
+    [InlineData("status eq 'Won')", "InvalidFilterSyntax", "position 16")]
+    [InlineData("stat eq 'Won'", "UnknownField", "position 1")]
+    [InlineData("status gt 'Won'", "UnsupportedOperator", "gt")]
+    [InlineData("contains(status,'W')", "UnsupportedOperator", "contains")]
+    [InlineData("startswith(customerName,'W')", "InvalidFilterSyntax", "startswith")]
+    public void Raw_filter_mistakes_fail_before_any_request(string raw, string id, string mentioned)
+    {
+        var error = Assert.Throws<PartnerReferralsException>(() => FilterBuilder.Build(new ReferralFilter { RawFilter = raw }));
+        Assert.Equal("PartnerReferrals.Query." + id, error.ErrorId);
+        Assert.Equal("Filter", error.ParameterName);
+        Assert.Contains(mentioned, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("status eq 'O''Brien''s (x)' and createdDate ge cast('2024-01-01', Edm.DateTimeOffset)")]
+    [InlineData("contains(CUSTOMERNAME,'x') or acceptedDate eq null")]
+    [InlineData("createdDate ge 2024-01-01T00:00:00Z")]
+    public void Valid_raw_filters_pass(string raw)
+    {
+        Assert.Equal("(" + raw + ")", FilterBuilder.Build(new ReferralFilter { RawFilter = raw }));
+    }
+}
