@@ -4,12 +4,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using PartnerReferrals.Engine.Queries;
 
 namespace PartnerReferrals.Commands.Completion;
 
 /// <summary>
-/// Values offered by tab completion. They help typing only: the API documents no closed list, so any other
-/// value is passed through and the service decides (see API.md).
+/// Values offered by tab completion. Statuses and org sizes help typing only: the API documents no closed list,
+/// so any other value is passed through and the service decides (see API.md).
 /// </summary>
 internal static class KnownValues
 {
@@ -24,18 +25,10 @@ internal static class KnownValues
         "5001to10000employees", "10001to20000employees", "Morethan20000employees",
     ];
 
-    public static readonly IReadOnlyList<string> DateFields =
-    [
-        "createdDate", "acknowledgedDate", "acceptedDate", "declinedDate", "expiredDate", "lostDate", "missedDate",
-        "skippedDate", "wonDate", "archivedDate",
-    ];
+    /// <summary>From the engine's field catalogue, which also validates them: the two cannot drift.</summary>
+    public static readonly IReadOnlyList<string> DateFields = [.. ReferralFields.DateFields.Select(f => f.Name)];
 
-    public static readonly IReadOnlyList<string> TermFields =
-    [
-        "status", "customerMarket", "partnerMarket", "customerName", "customerOrgSize",
-    ];
-
-    public static readonly IReadOnlyList<string> GroupByFields = [.. TermFields, .. DateFields];
+    public static readonly IReadOnlyList<string> GroupByFields = [.. ReferralFields.GroupableFields.Select(f => f.Name)];
 
     public static IEnumerable<CompletionResult> Complete(IEnumerable<string> values, string? wordToComplete)
     {
