@@ -15,7 +15,7 @@ namespace PartnerReferrals.Module.Tests;
 [Collection(EngineSessionCollection.Name)]
 public class DemoFlowTests
 {
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public async Task Demo_exports_every_referral_to_csv_and_summarises_by_status_and_month()
     {
         const int Referrals = 5000;

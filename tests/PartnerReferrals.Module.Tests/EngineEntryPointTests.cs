@@ -32,7 +32,7 @@ public sealed class EngineEntryPointTests : IDisposable
         timeout.Dispose();
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void Connect_by_device_code_returns_a_context_that_holds_no_token()
     {
         var host = new RecordingHost();
@@ -47,7 +47,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.All(host.CallThreads, id => Assert.Equal(host.PipelineThread, id));
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void GetReferrals_streams_every_referral_in_the_services_order_on_the_pipeline_thread()
     {
         emulator.EnsureConnected();
@@ -60,7 +60,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.Empty(host.Messages("Error"));
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void GetReferrals_writes_the_first_objects_before_the_last_page_is_requested()
     {
         emulator.EnsureConnected();
@@ -76,7 +76,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.InRange(requestsAtFirstObject, 1, pages / 2);
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void First_and_Skip_select_a_window_and_the_total_count_comes_before_the_rows()
     {
         emulator.EnsureConnected();
@@ -91,7 +91,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.True(firstCount < host.Events.FindIndex(e => e.Kind == "Object"), "the total count must come before the rows");
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void Filters_reach_the_service_and_select_the_matching_rows()
     {
         emulator.EnsureConnected();
@@ -107,7 +107,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.Equal(expected, host.Objects<Referral>().Select(r => r.Id));
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void Long_pulls_report_progress_and_complete_it()
     {
         emulator.EnsureConnected();
@@ -123,7 +123,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.All(progress, p => Assert.False(string.IsNullOrEmpty(p.Activity)));
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void An_unknown_group_by_field_is_an_input_error_that_names_the_parameter_and_maps_to_InvalidArgument()
     {
         emulator.EnsureConnected();
@@ -142,7 +142,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.Equal(before, emulator.Server.Requests.Count);
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void Cancelling_stops_the_pull_at_once_and_sends_no_further_request()
     {
         emulator.EnsureConnected();
@@ -160,7 +160,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.InRange(host.ObjectCount, 10, EmulatorFixture.ReferralCount - 1);
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void A_stopped_pipeline_stops_the_pull_and_the_hosts_exception_reaches_the_cmdlet()
     {
         emulator.EnsureConnected();
@@ -175,7 +175,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.Equal(3, host.ObjectCount);
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void Summary_counts_add_up_and_month_buckets_start_on_the_first()
     {
         emulator.EnsureConnected();
@@ -196,7 +196,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.All(groups, g => Assert.Equal(expected[(g.Status, g.CreatedDate!.Value)], g.ReferralCount));
     }
 
-    [Fact(Skip = EngineSessionCollection.PendingEngine)]
+    [Fact]
     public void After_Disconnect_a_query_fails_with_an_error_that_says_to_connect()
     {
         emulator.EnsureConnected();

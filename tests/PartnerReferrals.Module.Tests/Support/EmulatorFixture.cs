@@ -56,7 +56,4 @@ public sealed class EmulatorFixture : IAsyncLifetime
 public sealed class EngineSessionCollection : ICollectionFixture<EmulatorFixture>
 {
     public const string Name = "Engine session";
-
-    /// <summary>Until the engine's operation bodies land (engine branch), these tests are written but not run.</summary>
-    public const string PendingEngine = "PartnerReferralsOperations still throws NotImplementedException on this branch";
 }
