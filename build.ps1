@@ -152,7 +152,13 @@ function Start-Emulator {
     Remove-Item -Force -Path $PublishFile -ErrorAction SilentlyContinue
     $arguments = @('run', '--project', (Join-Path $Root 'src/PartnerReferrals.Emulator'), '--configuration', $Configuration,
         '--', '--referrals', $Count, '--publish', $PublishFile)
-    $process = Start-Process -FilePath dotnet -ArgumentList $arguments -PassThru -NoNewWindow
+    # ProcessStartInfo.ArgumentList quotes each argument, so paths with spaces survive (Start-Process does not).
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in $arguments) {
+        $info.ArgumentList.Add([string] $argument)
+    }
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
     $deadline = (Get-Date).AddMinutes(3)
     while (-not (Test-Path $PublishFile)) {
         if ($process.HasExited) {

@@ -27,7 +27,14 @@ function Start-TestEmulator {
     $publishFile = Join-Path ([System.IO.Path]::GetTempPath()) ("partnerreferrals-pester-{0}.json" -f [guid]::NewGuid())
     $arguments = @('run', '--project', (Join-Path $script:Root 'src/PartnerReferrals.Emulator'), '--configuration', $configuration,
         '--', '--referrals', $Referrals, '--publish', $publishFile)
-    $process = Start-Process -FilePath dotnet -ArgumentList $arguments -PassThru -NoNewWindow
+    # ProcessStartInfo.ArgumentList quotes each argument, so paths with spaces survive (Start-Process does not).
+    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in $arguments) {
+        $info.ArgumentList.Add([string] $argument)
+    }
+    $info.UseShellExecute = $false
+    $info.RedirectStandardOutput = $false
+    $process = [System.Diagnostics.Process]::Start($info)
     $deadline = (Get-Date).AddMinutes(3)
     while (-not (Test-Path $publishFile)) {
         if ($process.HasExited) {
