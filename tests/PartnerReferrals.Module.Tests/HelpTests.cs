@@ -58,7 +58,7 @@ public class HelpTests
 
     [Theory]
     [MemberData(nameof(CmdletNames))]
-    public void Documented_aliases_mandatory_flags_and_positions_match_the_code(string name)
+    public void Documented_types_aliases_mandatory_flags_and_positions_match_the_code(string name)
     {
         var cmdlet = CmdletMetadata.All.Single(c => c.Name == name);
         var documented = DocumentedParameters(name);
@@ -70,6 +70,7 @@ public class HelpTests
             Assert.Equal(parameter.Sets.Any(s => s.Mandatory) ? "true" : "false", (string)help.Attribute("required")!);
             var position = parameter.Sets.Select(s => s.Position).FirstOrDefault(p => p is not null);
             Assert.Equal(position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "named", (string)help.Attribute("position")!);
+            Assert.Equal(parameter.Type.Name, help.Element(Dev + "type")!.Element(Maml + "name")!.Value);
             var byName = parameter.Sets.Any(s => s.ValueFromPipelineByPropertyName);
             Assert.Equal(byName ? "True (ByPropertyName)" : "False", (string)help.Attribute("pipelineInput")!);
         }
