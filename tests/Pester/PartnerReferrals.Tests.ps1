@@ -205,7 +205,21 @@ Describe 'Disconnecting' {
         catch {
             $caught = $_
         }
-        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.*'
-        $caught.Exception.Message | Should -Match 'China|21Vianet'
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Session.EnvironmentNotSupported,*'
+        $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $caught.Exception.Message | Should -Match '21Vianet'
+    }
+
+    It 'says to connect when a query runs without a session' {
+        $caught = $null
+        try {
+            Get-PartnerReferral -First 1 -ErrorAction Stop
+        }
+        catch {
+            $caught = $_
+        }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Session.NotConnected,*'
+        $caught.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $caught.ErrorDetails.RecommendedAction | Should -Match 'Connect-PartnerReferrals'
     }
 }
