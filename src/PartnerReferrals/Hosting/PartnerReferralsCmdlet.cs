@@ -38,7 +38,17 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Runs on PowerShell's stop thread: cancelling makes the blocked engine call return at once.</summary>
-    protected override void StopProcessing() => stopping.Cancel();
+    protected override void StopProcessing()
+    {
+        try
+        {
+            stopping.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A stop that arrives after the command finished has nothing left to stop.
+        }
+    }
 
     /// <summary>Calls one engine operation with a host over this cmdlet; its terminating errors become ErrorRecords.</summary>
     private protected void RunEngine(Action<IEngineHost, CancellationToken> operation)
