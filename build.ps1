@@ -55,11 +55,11 @@ function Invoke-Native {
 function Get-ModuleVersion {
     # Directory.Build.props is the one source of the version.
     [xml] $props = Get-Content -Raw -Path (Join-Path $Root 'Directory.Build.props')
-    $version = @($props.Project.PropertyGroup | ForEach-Object { $_.Version } | Where-Object { $_ })[0]
-    if (-not $version) {
+    $node = $props.SelectSingleNode('/Project/PropertyGroup/Version')
+    if (-not $node -or -not $node.InnerText) {
         throw 'No <Version> in Directory.Build.props.'
     }
-    return $version
+    return $node.InnerText.Trim()
 }
 
 function Get-PackageDirectory {
