@@ -66,6 +66,18 @@ public class FormatFileTests
     }
 
     [Fact]
+    public void Column_labels_are_the_property_names_users_can_select()
+    {
+        // A label that differs from its property sends users to Select-Object with a name that does not exist.
+        foreach (var table in XDocument.Load(FormatPath).Descendants("TableControl"))
+        {
+            var labels = table.Element("TableHeaders")!.Elements("TableColumnHeader").Select(h => h.Element("Label")?.Value).ToList();
+            var properties = table.Descendants("TableColumnItem").Select(i => i.Element("PropertyName")?.Value).ToList();
+            Assert.Equal(properties, labels);
+        }
+    }
+
+    [Fact]
     public void Views_select_engine_types_and_name_their_real_properties()
     {
         var engine = typeof(Referral).Assembly;
