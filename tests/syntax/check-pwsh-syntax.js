@@ -7,6 +7,11 @@
 //   With files, checks exactly those; otherwise every *.ps1, *.psd1, *.psm1 under the root (default: the
 //   repository, two levels up), skipping node_modules, bin, obj, artifacts and .git.
 // Exit code: 0 when everything parses, 1 when any file has an error, 2 when the checker itself cannot run.
+//
+// Versions: tree-sitter-pwsh 0.38.1 ships tree-sitter-powershell.wasm built by tree-sitter-cli 0.26.8 (ABI 14),
+// so web-tree-sitter is pinned to 0.26.8, the runtime of that same release.
+// Known grammar gaps (valid PowerShell it rejects, so write around them): a param() block on the same line as
+// the function's opening brace, and an unquoted `--` before native arguments (write '--').
 
 const fs = require('fs');
 const path = require('path');
