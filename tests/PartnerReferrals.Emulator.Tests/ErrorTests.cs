@@ -129,6 +129,17 @@ public class ErrorTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         Assert.True(Guid.TryParse(response.Headers.GetValues("MS-CorrelationId").Single(), out _));
     }
 
+    [Theory]
+    [InlineData("GET", "partner/v1/analytics/referral", 404)]
+    [InlineData("GET", "partner/v1/analytics/referrals/123", 404)]
+    [InlineData("POST", "partner/v1/analytics/referrals", 405)]
+    public async Task Other_paths_and_methods_get_the_documented_body(string method, string path, int status)
+    {
+        using var response = await fixture.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        Assert.Equal(status, (int)response.StatusCode);
+        AssertDocumentedBody(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement, status);
+    }
+
     private static async Task AssertUnauthorizedAsync(HttpClient client, HttpRequestMessage request)
     {
         using (request)
