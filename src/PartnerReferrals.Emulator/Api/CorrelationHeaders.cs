@@ -17,6 +17,10 @@ internal static class CorrelationHeaders
     public const string ServerId = "MS-ServerId";
     public const string Application = "MS-PartnerCenter-Application";
 
+    // What an echoed id may contain: GUIDs and similar tokens, nothing that could split or inject a header.
+    private static readonly System.Buffers.SearchValues<char> SafeHeaderChars =
+        System.Buffers.SearchValues.Create("0123456789abcdefABCDEFGHIJKLMNOPQRSTUVWXYZghijklmnopqrstuvwxyz-_.:{}");
+
     public static void Apply(HttpContext context, string serverId)
     {
         var request = context.Request.Headers;
@@ -35,7 +39,4 @@ internal static class CorrelationHeaders
         incoming.Length is > 0 and <= 128 && !incoming.AsSpan().ContainsAnyExcept(SafeHeaderChars)
             ? incoming
             : Guid.NewGuid().ToString();
-
-    private static readonly System.Buffers.SearchValues<char> SafeHeaderChars =
-        System.Buffers.SearchValues.Create("0123456789abcdefABCDEFGHIJKLMNOPQRSTUVWXYZghijklmnopqrstuvwxyz-_.:{}");
 }

@@ -14,9 +14,15 @@ internal static class EmulatorRoutes
 
         // Other paths and methods of the API answer with its documented error body too, not an empty page.
         routes.MapMethods(ReferralsEndpoint.Path, ["POST", "PUT", "PATCH", "DELETE"], context =>
-            ApiErrors.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, 405, "Only GET is supported on this resource."));
+        {
+            CorrelationHeaders.Apply(context, state.ServerId);
+            return ApiErrors.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, 405, "Only GET is supported on this resource.");
+        });
         routes.Map("/partner/{**rest}", context =>
-            ApiErrors.WriteAsync(context, StatusCodes.Status404NotFound, 404, $"No resource at {context.Request.Path}."));
+        {
+            CorrelationHeaders.Apply(context, state.ServerId);
+            return ApiErrors.WriteAsync(context, StatusCodes.Status404NotFound, 404, $"No resource at {context.Request.Path}.");
+        });
         routes.MapPost("/{tenant}/oauth2/v2.0/token", new TokenEndpoint(state, new ClientAuthenticator(state.Options, TimeProvider.System)).HandleAsync);
         routes.MapPost("/{tenant}/oauth2/v2.0/devicecode", new DeviceCodeEndpoint(state).HandleAsync);
         routes.MapGet("/{tenant}/oauth2/v2.0/authorize", new AuthorizeEndpoint(state).HandleAsync);
