@@ -28,11 +28,14 @@ internal static class CorrelationHeaders
         response[RequestId] = Echo(request[RequestId].ToString());
         response[CorrelationId] = Echo(request[CorrelationId].ToString());
         var incomingCv = request[CorrelationVector].ToString();
-        response[CorrelationVector] = incomingCv.Length is > 0 and < 128
+        response[CorrelationVector] = incomingCv.Length is > 0 and < 128 && !incomingCv.AsSpan().ContainsAnyExcept(SafeVectorChars)
             ? incomingCv + ".1"
             : Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=') + ".0";
         response[ServerId] = serverId;
     }
+
+    private static readonly System.Buffers.SearchValues<char> SafeVectorChars =
+        System.Buffers.SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+/=.");
 
     // Only sane values are echoed: a header is no place to reflect arbitrary input.
     private static string Echo(string incoming) =>
