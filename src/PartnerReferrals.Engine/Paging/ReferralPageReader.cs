@@ -123,9 +123,10 @@ public static class ReferralPageReader
     private static Referral ReadReferral(ref Utf8JsonReader reader, RowState state)
     {
         var row = new Referral();
+        state.NextGuess = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = FieldIndex(JsonValues.PropertyName(ref reader));
+            var field = FieldIndex(JsonValues.PropertyName(ref reader), state);
             reader.Read();
             switch (field)
             {
@@ -155,12 +156,13 @@ public static class ReferralPageReader
     private static ReferralGroup ReadGroup(ref Utf8JsonReader reader, RowState state)
     {
         var row = new ReferralGroup { GroupBy = state.GroupBy, AggregationLevel = state.AggregationLevel };
+        state.NextGuess = 0;
         long? count = null;
         long? fallbackCount = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = JsonValues.PropertyName(ref reader);
-            var field = FieldIndex(name);
+            var field = FieldIndex(name, state);
             var countLike = field < 0 && EndsWithCount(name);
             reader.Read();
             switch (field)
@@ -198,6 +200,21 @@ public static class ReferralPageReader
 
         row.ReferralCount = count ?? fallbackCount ?? 0;
         return row;
+    }
+
+    private static int FieldIndex(ReadOnlySpan<byte> name, RowState state)
+    {
+        // Rows of one page repeat their property order, so the field after the previous one is nearly always right.
+        var guess = state.NextGuess;
+        if (guess < RowFields.Length && JsonValues.NameIs(name, RowFields[guess]))
+        {
+            state.NextGuess = guess + 1;
+            return guess;
+        }
+
+        var index = FieldIndex(name);
+        state.NextGuess = index + 1;
+        return index;
     }
 
     private static int FieldIndex(ReadOnlySpan<byte> name)
@@ -290,6 +307,9 @@ public static class ReferralPageReader
         public string? GroupBy { get; }
 
         public string? AggregationLevel { get; }
+
+        /// <summary>The field index expected next (see FieldIndex); 0 at the start of each row.</summary>
+        public int NextGuess { get; set; }
 
         public RepeatedStrings Status { get; } = new();
 
