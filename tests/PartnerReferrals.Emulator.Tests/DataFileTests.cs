@@ -49,6 +49,18 @@ public sealed class DataFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Names_needing_json_escapes_round_trip()
+    {
+        const string Name = "Say \"Hi\" \\ Co\u0001 <b>&</b> Zoë 😀";
+        var file = Path.Combine(folder, "escapes.json");
+        await File.WriteAllTextAsync(file, "[" + System.Text.Json.JsonSerializer.Serialize(new { id = "1", customerName = Name }) + "]");
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { DataFile = file });
+        using var client = EmulatorHttp.Client(server, server.Tokens.IssueUserToken());
+        var body = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(EmulatorHttp.ReferralsUrl()));
+        Assert.Equal(Name, body.RootElement.GetProperty("Value")[0].GetProperty("customerName").GetString());
+    }
+
+    [Fact]
     public async Task A_file_row_without_an_id_is_refused_with_its_position()
     {
         var file = Path.Combine(folder, "bad.json");
