@@ -111,11 +111,11 @@ public class ConnectSettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
     [Fact]
     public void China_is_refused_and_germany_warns()
     {
-        var china = Assert.Throws<PartnerReferralsException>(() => SignIn.EnvironmentEndpoints.Resolve(new ConnectRequest { Environment = PartnerEnvironment.China }));
+        var china = Assert.Throws<PartnerReferralsException>(() => Engine.SignIn.EnvironmentEndpoints.Resolve(new ConnectRequest { Environment = PartnerEnvironment.China }));
         Assert.Contains("21Vianet", china.Message, StringComparison.Ordinal);
         Assert.Equal("Environment", china.ParameterName);
 
-        var germany = SignIn.EnvironmentEndpoints.Resolve(new ConnectRequest { Environment = PartnerEnvironment.Germany });
+        var germany = Engine.SignIn.EnvironmentEndpoints.Resolve(new ConnectRequest { Environment = PartnerEnvironment.Germany });
         Assert.Contains("retired", germany.Warning, StringComparison.Ordinal);
         Assert.Equal("https://login.microsoftonline.de/organizations/", germany.Authority.ToString());
     }
