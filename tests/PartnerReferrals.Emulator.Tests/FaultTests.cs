@@ -117,14 +117,15 @@ public sealed class FaultTests(ServerFixture fixture) : IClassFixture<ServerFixt
     [Fact]
     public async Task A_token_lifetime_override_shortens_newly_issued_tokens()
     {
-        Faults.TokenLifetimeOverride = TimeSpan.FromSeconds(1);
+        // Long enough for the first request on a busy machine, short enough to wait out.
+        Faults.TokenLifetimeOverride = TimeSpan.FromSeconds(3);
         using var client = EmulatorHttp.Client(fixture.Server, fixture.Server.Tokens.IssueUserToken());
         using (var fresh = await client.GetAsync(EmulatorHttp.ReferralsUrl(("top", "1"))))
         {
             Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         }
 
-        await Task.Delay(2100);
+        await Task.Delay(4100);
         using var stale = await client.GetAsync(EmulatorHttp.ReferralsUrl(("top", "1")));
         Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
 
@@ -136,6 +137,6 @@ public sealed class FaultTests(ServerFixture fixture) : IClassFixture<ServerFixt
             ["client_secret"] = "emulator-client-secret",
             ["scope"] = MsalApps.AppScopes[0],
         }));
-        Assert.Equal(1, JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("expires_in").GetInt32());
+        Assert.Equal(3, JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("expires_in").GetInt32());
     }
 }

@@ -33,6 +33,6 @@ internal static class PageReader
             url = new Uri(folder, next.GetString());
         }
 
-        throw new InvalidOperationException("too many pages");
+        return pages; // stopped at maxPages
     }
 }

@@ -32,6 +32,21 @@ public class PagingTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task Pages_fetched_concurrently_equal_pages_fetched_in_turn()
+    {
+        // A client that knows TotalCount fetches later pages in parallel; the cached query result must hold up.
+        const string Filter = "status ne 'Created' and createdDate lt '2025-01-01'";
+        var skips = Enumerable.Range(0, 12).Select(i => i * 250).ToList();
+        var parallel = await Task.WhenAll(skips.Select(skip => fixture.GetJsonAsync(EmulatorHttp.ReferralsUrl(
+            ("filter", Filter), ("top", "250"), ("skip", skip.ToString(System.Globalization.CultureInfo.InvariantCulture))))));
+        var sequential = await PageReader.ReadAllAsync(fixture.Server, fixture.Client,
+            EmulatorHttp.ReferralsUrl(("filter", Filter), ("top", "250")), maxPages: skips.Count);
+        Assert.Equal(
+            sequential.Rows.Select(r => r.GetProperty("id").GetString()),
+            parallel.SelectMany(p => p.Body.GetProperty("Value").EnumerateArray()).Select(r => r.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task The_stable_order_is_created_date_then_id()
     {
         var rows = fixture.Server.Referrals;
