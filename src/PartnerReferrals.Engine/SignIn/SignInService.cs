@@ -31,9 +31,13 @@ internal static class SignInService
         var network = HttpPipeline.CreateNetworkHandler(http, endpoints.Pin);
         try
         {
-            return request.Method == SignInMethod.AccessToken
+            var session = request.Method == SignInMethod.AccessToken
                 ? WithAccessToken(request, endpoints, http, network)
                 : await WithMsalAsync(request, endpoints, http, network, output, options, cancellationToken).ConfigureAwait(false);
+            var context = session.Context;
+            output.WriteVerbose("Signed in as " + (context.Account ?? "an unknown account") + " (tenant " + context.TenantId + ", " + context.SignInMethod +
+                ") to " + context.Environment + " at " + context.BaseUrl + "; the token expires " + context.TokenExpiresOn?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + ".");
+            return session;
         }
         catch (Exception ex)
         {
