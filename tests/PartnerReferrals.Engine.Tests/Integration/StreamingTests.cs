@@ -44,7 +44,8 @@ public class StreamingTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
             var count = fixture.Server.Requests.Count;
             Thread.Sleep(300);
             Assert.Equal(count, fixture.Server.Requests.Count);
-            Assert.InRange(count, 2, 8);
+            // Read-ahead is bounded: the runner's 1,024-object buffer (about 11 pages of 100) plus 4 pages in flight.
+            Assert.InRange(count, 2, 16);
         }
         finally
         {
