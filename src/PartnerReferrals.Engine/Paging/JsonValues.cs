@@ -8,6 +8,9 @@ namespace PartnerReferrals.Engine.Paging;
 /// <summary>Tolerant readers of single JSON values: strings that arrive as numbers, counts as strings, dates with or without zone.</summary>
 internal static class JsonValues
 {
+    /// <summary>A property name as the lower-case UTF-8 bytes <see cref="NameIs"/> compares with.</summary>
+    public static byte[] Lower(string name) => Encoding.UTF8.GetBytes(name.ToLowerInvariant());
+
     /// <summary>Case-insensitive ASCII comparison of a property name with a lower-case letters-only name.</summary>
     public static bool NameIs(ReadOnlySpan<byte> name, byte[] lowerCase)
     {
