@@ -1,0 +1,23 @@
+using System;
+using System.Threading.Tasks;
+using PartnerReferrals.Engine.Http;
+
+namespace PartnerReferrals.Engine.SignIn;
+
+/// <summary>
+/// Connect settings that are not cmdlet parameters: pipeline tuning, and seams for tests (a scripted
+/// browser, a token cache folder, the environment variables seen).
+/// </summary>
+public sealed class ConnectOptions
+{
+    public PartnerReferralsOptions Http { get; set; } = new();
+
+    /// <summary>Opens the sign-in page for interactive sign-in; null lets MSAL start the system browser.</summary>
+    public Func<Uri, Task>? OpenBrowser { get; set; }
+
+    /// <summary>Where -ContextScope CurrentUser keeps the token cache; {LocalApplicationData}/PartnerReferrals when null.</summary>
+    public string? TokenCacheFolder { get; set; }
+
+    /// <summary>Reads environment variables (PARTNERREFERRALS_CLIENT_ID, PARTNERREFERRALS_EMULATOR_FILE); the process's when null.</summary>
+    public Func<string, string?>? GetEnvironmentVariable { get; set; }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Text.Json;
+
+namespace PartnerReferrals.Engine.SignIn;
+
+/// <summary>
+/// Reads the few claims the engine shows or needs (expiry, user, tenant) from a JWT's payload without
+/// checking its signature: the API checks that. A token that is not a readable JWT yields nothing.
+/// </summary>
+internal sealed class JwtClaims
+{
+    private JwtClaims(DateTimeOffset? expiresOn, string? user, string? tenantId, string? clientId)
+    {
+        ExpiresOn = expiresOn;
+        User = user;
+        TenantId = tenantId;
+        ClientId = clientId;
+    }
+
+    public DateTimeOffset? ExpiresOn { get; }
+
+    public string? User { get; }
+
+    public string? TenantId { get; }
+
+    public string? ClientId { get; }
+
+    public static JwtClaims? TryRead(string token)
+    {
+        var parts = token.Split('.');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(Base64UrlDecode(parts[1]));
+            var root = document.RootElement;
+            DateTimeOffset? expires = root.TryGetProperty("exp", out var exp) && exp.ValueKind == JsonValueKind.Number
+                ? DateTimeOffset.FromUnixTimeSeconds(exp.GetInt64())
+                : null;
+            return new JwtClaims(expires, Text(root, "upn") ?? Text(root, "preferred_username") ?? Text(root, "unique_name"), Text(root, "tid"), Text(root, "appid") ?? Text(root, "azp"));
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static byte[] Base64UrlDecode(string text)
+    {
+        var base64 = text.Replace('-', '+').Replace('_', '/');
+        base64 += new string('=', (4 - (base64.Length % 4)) % 4);
+        return Convert.FromBase64String(base64);
+    }
+
+    public override string ToString() => "JwtClaims(" + User + ")";
+}

@@ -1,0 +1,58 @@
+using System;
+using Microsoft.Identity.Client;
+
+namespace PartnerReferrals.Engine.SignIn;
+
+/// <summary>
+/// Maps MSAL's exceptions onto the engine's errors, so a user reads "sign in again" rather than an MSAL
+/// stack. The MSAL error code is kept in the message for support; the raw exception stays as the inner one.
+/// </summary>
+internal static class MsalErrors
+{
+    public static Exception Map(Exception ex)
+    {
+        switch (ex)
+        {
+            case PartnerReferralsException or OperationCanceledException:
+                return ex;
+            case MsalUiRequiredException ui:
+                return AuthErrors.SignInRequired("The saved sign-in can no longer be used (" + ui.ErrorCode + ": it expired, was revoked, or needs consent or MFA again).", ui);
+            case MsalServiceException service when service.ErrorCode == "invalid_grant":
+                return AuthErrors.SignInRequired("The refresh token was refused (invalid_grant: it expired or was revoked).", service);
+            case MsalServiceException service when service.ErrorCode == "invalid_client":
+                return AuthErrors.Failed(
+                    "PartnerReferrals.Auth.InvalidClient",
+                    ErrorKind.AuthenticationError,
+                    "The sign-in service refused the application's credentials (invalid_client). Check -ClientId, and the client secret or certificate of the app registration (a secret may have expired).",
+                    "ClientSecretCredential",
+                    null,
+                    service);
+            case MsalServiceException service:
+                return AuthErrors.Failed(
+                    "PartnerReferrals.Auth.SignInFailed",
+                    ErrorKind.AuthenticationError,
+                    "Sign-in failed (" + service.ErrorCode + ", HTTP " + service.StatusCode + "): " + FirstLine(service.Message) + " Check -TenantId and -ClientId, and that the app registration has the 'Microsoft Partner Center' user_impersonation permission.",
+                    null,
+                    null,
+                    service);
+            case MsalClientException client when client.ErrorCode == MsalError.AuthenticationCanceledError:
+                return AuthErrors.Failed("PartnerReferrals.Auth.Canceled", ErrorKind.OperationStopped, "Sign-in was cancelled in the browser. Run Connect-PartnerReferrals again, or use -UseDeviceCode.", null, null, client);
+            case MsalException msal:
+                return AuthErrors.Failed(
+                    "PartnerReferrals.Auth.SignInFailed",
+                    ErrorKind.AuthenticationError,
+                    "Sign-in failed (" + msal.ErrorCode + "): " + FirstLine(msal.Message) + " On a machine without a browser, use -UseDeviceCode.",
+                    null,
+                    null,
+                    msal);
+            default:
+                return ex;
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        return line.EndsWith(".", StringComparison.Ordinal) ? line : line + ".";
+    }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Identity.Client;
+using PartnerReferrals.Engine.Hosting;
+using PartnerReferrals.Engine.Http;
+using PartnerReferrals.Engine.Sessions;
+
+namespace PartnerReferrals.Engine.SignIn;
+
+/// <summary>
+/// Connect-PartnerReferrals: resolves the environment, signs in with the requested method, and builds the
+/// session around one network handler shared by MSAL and the API client (same proxy, same certificate pin).
+/// </summary>
+internal static class SignInService
+{
+    private static readonly string[] Scopes = [SignInDefaults.Scope];
+
+    public static async Task<PartnerReferralsSession> ConnectAsync(ConnectRequest request, IEngineOutput output, ConnectOptions options, CancellationToken cancellationToken)
+    {
+        var endpoints = EnvironmentEndpoints.Resolve(request, options.GetEnvironmentVariable);
+        if (endpoints.Warning is not null)
+        {
+            output.WriteWarning(endpoints.Warning);
+        }
+
+        var http = options.Http.Clone();
+        http.ApplicationName = request.ApplicationName ?? http.ApplicationName;
+        var network = HttpPipeline.CreateNetworkHandler(http, endpoints.Pin);
+        try
+        {
+            return request.Method == SignInMethod.AccessToken
+                ? WithAccessToken(request, endpoints, http, network)
+                : await WithMsalAsync(request, endpoints, http, network, output, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            network.Dispose();
+            throw MsalErrors.Map(ex);
+        }
+    }
+
+    private static PartnerReferralsSession WithAccessToken(ConnectRequest request, EnvironmentEndpoints endpoints, PartnerReferralsOptions http, HttpMessageHandler network)
+    {
+        var token = SecureText.Reveal(request.AccessToken) ?? throw Missing("AccessToken", "-AccessToken needs the token, as a SecureString.");
+        var provider = new StaticTokenProvider(token, http.Clock);
+        if (provider.ExpiresOn is { } expires && expires <= http.Clock())
+        {
+            throw AuthErrors.TokenExpired(expires);
+        }
+
+        var context = Context(request, endpoints, provider.Account, provider.TenantId ?? request.TenantId, request.ClientId ?? provider.ClientId, provider.ExpiresOn);
+        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network);
+    }
+
+    private static async Task<PartnerReferralsSession> WithMsalAsync(
+        ConnectRequest request,
+        EnvironmentEndpoints endpoints,
+        PartnerReferralsOptions http,
+        HttpMessageHandler network,
+        IEngineOutput output,
+        ConnectOptions options,
+        CancellationToken cancellationToken)
+    {
+        var clientId = ClientId(request, options);
+        var app = MsalApplications.Build(request, endpoints, clientId, network);
+        Action? afterAcquire = null;
+        if (request.ContextScope == ContextScope.CurrentUser)
+        {
+            afterAcquire = await TokenCacheStore.AttachAsync(app.UserTokenCache, options.TokenCacheFolder ?? TokenCacheStore.DefaultFolder, output).ConfigureAwait(false);
+        }
+
+        var result = await AcquireAsync(app, request, output, options, cancellationToken).ConfigureAwait(false);
+        afterAcquire?.Invoke();
+        var account = result.Account ?? (await app.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault()
+            ?? throw AuthErrors.Failed("PartnerReferrals.Auth.NoAccount", ErrorKind.AuthenticationError, "The sign-in returned no account, so tokens could not be renewed later. Sign in with -UseDeviceCode or interactively.");
+        var provider = new MsalTokenProvider(app, account, Scopes, afterAcquire);
+        var context = Context(request, endpoints, account.Username, result.TenantId ?? request.TenantId, clientId, result.ExpiresOn);
+        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider);
+    }
+
+    private static async Task<AuthenticationResult> AcquireAsync(IClientApplicationBase app, ConnectRequest request, IEngineOutput output, ConnectOptions options, CancellationToken cancellationToken)
+    {
+        switch (request.Method)
+        {
+            case SignInMethod.RefreshToken:
+                var refreshToken = SecureText.Reveal(request.RefreshToken) ?? throw Missing("RefreshToken", "-RefreshToken needs the refresh token, as a SecureString.");
+                return await ((IByRefreshToken)app).AcquireTokenByRefreshToken(Scopes, refreshToken).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            case SignInMethod.DeviceCode:
+                var publicApp = (IPublicClientApplication)app;
+                return await CachedAsync(app, cancellationToken).ConfigureAwait(false)
+                    ?? await publicApp.AcquireTokenWithDeviceCode(Scopes, code =>
+                    {
+                        // A warning, so it shows even with default preferences: the user must act on it.
+                        output.WriteWarning(code.Message);
+                        return Task.CompletedTask;
+                    }).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            default:
+                var interactive = ((IPublicClientApplication)app).AcquireTokenInteractive(Scopes).WithPrompt(Prompt.SelectAccount);
+                if (options.OpenBrowser is { } open)
+                {
+                    interactive = interactive.WithSystemWebViewOptions(new SystemWebViewOptions { OpenBrowserAsync = open });
+                }
+
+                return await CachedAsync(app, cancellationToken).ConfigureAwait(false)
+                    ?? await interactive.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>With a persisted cache, a returning user signs in silently; only a single cached account is taken, to never pick the wrong one.</summary>
+    private static async Task<AuthenticationResult?> CachedAsync(IClientApplicationBase app, CancellationToken cancellationToken)
+    {
+        var accounts = (await app.GetAccountsAsync().ConfigureAwait(false)).ToList();
+        if (accounts.Count != 1)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await app.AcquireTokenSilent(Scopes, accounts[0]).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (MsalUiRequiredException)
+        {
+            return null;
+        }
+    }
+
+    private static string ClientId(ConnectRequest request, ConnectOptions options)
+    {
+        var clientId = !string.IsNullOrWhiteSpace(request.ClientId)
+            ? request.ClientId!.Trim()
+            : (options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable)(SignInDefaults.ClientIdVariable)?.Trim();
+        if (string.IsNullOrEmpty(clientId))
+        {
+            throw new PartnerReferralsException(
+                "PartnerReferrals.Auth.ClientIdMissing",
+                ErrorKind.InvalidArgument,
+                "No application (client) id was given. Register an app in Microsoft Entra ID (App registrations > New registration), enable 'Allow public client flows', add the API permission 'Microsoft Partner Center' > user_impersonation (delegated) and grant consent, and add the redirect URI http://localhost under 'Mobile and desktop applications'. Then pass its Application (client) ID with -ClientId, or set the " + SignInDefaults.ClientIdVariable + " environment variable.")
+            {
+                ParameterName = "ClientId",
+                RecommendedAction = "Pass -ClientId, or set " + SignInDefaults.ClientIdVariable + ".",
+            };
+        }
+
+        return clientId!;
+    }
+
+    private static ContextInfo Context(ConnectRequest request, EnvironmentEndpoints endpoints, string? account, string? tenantId, string? clientId, DateTimeOffset? expiresOn) => new()
+    {
+        Account = account,
+        TenantId = tenantId,
+        ClientId = clientId,
+        Environment = endpoints.Environment.ToString(),
+        BaseUrl = endpoints.BaseUrl.ToString(),
+        SignInMethod = request.Method.ToString(),
+        ContextScope = request.ContextScope.ToString(),
+        TokenExpiresOn = expiresOn,
+    };
+
+    private static PartnerReferralsException Missing(string parameter, string message) =>
+        new("PartnerReferrals.Auth.CredentialMissing", ErrorKind.InvalidArgument, message) { ParameterName = parameter };
+}
