@@ -14,17 +14,42 @@ internal static class ChildMain
                 await ServeAsync(command.Int("--rows"));
                 return 0;
             case "memory":
-                var connection = new Connection(
-                    new Uri(command.Text("--base-url")),
-                    command.Text("--thumbprint"),
-                    Environment.GetEnvironmentVariable(Connection.TokenVariable) ?? throw new InvalidOperationException(Connection.TokenVariable + " is not set."));
-                var result = await MemoryPull.RunAsync(connection, command.Int("--rows"), command.Int("--page-size"), command.Int("--concurrency"));
+                var result = await MemoryPull.RunAsync(ConnectionOf(command), command.Int("--rows"), command.Int("--page-size"), command.Int("--concurrency"));
                 Console.Out.WriteLine("RESULT " + JsonSerializer.Serialize(result, ChildJson.Options));
                 return 0;
+            case "pull":
+                await RepeatPullAsync(command);
+                return 0;
             default:
-                await Console.Error.WriteLineAsync("Unknown child '" + command.Child + "': expected emulator or memory.");
+                await Console.Error.WriteLineAsync("Unknown child '" + command.Child + "': expected emulator, memory or pull.");
                 return 2;
         }
+    }
+
+    private static Connection ConnectionOf(CommandLine command) => new(
+        new Uri(command.Text("--base-url")),
+        command.Text("--thumbprint"),
+        Environment.GetEnvironmentVariable(Connection.TokenVariable) ?? throw new InvalidOperationException(Connection.TokenVariable + " is not set."));
+
+    /// <summary>
+    /// One pull of scenario 1, repeated: a process to point a sampling profiler at (perf with DOTNET_PerfMapEnabled=1).
+    /// <c>--pull</c> is a, b, b2, c or d.
+    /// </summary>
+    private static async Task RepeatPullAsync(CommandLine command)
+    {
+        var rows = command.Int("--rows");
+        using var pulls = new ReferralPulls(ConnectionOf(command), rows, command.Int("--page-size"), command.Int("--concurrency"));
+        Func<Task<long>> pull = command.Text("--pull") switch
+        {
+            "a" => pulls.RawBytesAsync,
+            "b" => pulls.RawBytesAndJsonReaderAsync,
+            "b2" => pulls.RawBytesAndJsonDocumentAsync,
+            "c" => pulls.EngineStreamAsync,
+            "d" => () => Task.Run(pulls.EntryPoint),
+            var other => throw new ArgumentException("--pull " + other + ": expected a, b, b2, c or d."),
+        };
+        var timing = await Measure.RepeatAsync("pull " + command.Text("--pull"), pull, rows, command.Int("--repeat"));
+        Console.Out.WriteLine(BenchReport.Invariant($"RESULT median {timing.Seconds:0.000} s, runs {string.Join(" ", timing.Runs.Select(r => r.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}"));
     }
 
     private static async Task ServeAsync(int rows)
