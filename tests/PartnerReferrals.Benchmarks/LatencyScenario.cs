@@ -42,6 +42,20 @@ internal static class LatencyScenario
                 pageSeconds.Add(Measure.Median(run.PageSeconds));
             }
 
+            // The same pull with twice the concurrency: how much of the gap a larger default would close.
+            using var doubled = new ReferralPulls(emulator.Connection, rows, pageSize, concurrency * 2);
+            await PullAsync(doubled, rows, pageSize);
+            var doubledTotals = new List<double>();
+            for (var i = 0; i < settings.Repeats; i++)
+            {
+                doubledTotals.Add((await PullAsync(doubled, rows, pageSize)).Total);
+            }
+
+            var doubledTotal = Measure.Median(doubledTotals);
+            var doubledBound = (1 + Math.Ceiling((pages - 1) / (double)(concurrency * 2))) * latency;
+            report.Add("latency.doubledConcurrency.total.seconds", doubledTotal);
+            report.Add("latency.doubledConcurrency.bound.seconds", doubledBound);
+
             var firstRow = Measure.Median(firstRows);
             var totalTime = Measure.Median(totals);
             var sequential = pages * latency;
@@ -73,6 +87,7 @@ internal static class LatencyScenario
                     ["the same pull without latency (CPU floor)", BenchReport.Format(floor.Seconds), string.Empty],
                     ["engine, time to first row", BenchReport.Format(firstRow), string.Empty],
                     ["one request", BenchReport.Format(oneRequest.Seconds), BenchReport.Invariant($"first row / one request = **{first.Measured:0.00}** (target at most 1.1: {(first.Met ? "met" : "**not met**")})")],
+                    [BenchReport.Invariant($"engine pull with MaxConcurrency {concurrency * 2} (not the default), total"), BenchReport.Format(doubledTotal), BenchReport.Invariant($"{doubledTotal / concurrent:0.00} x the bound for {concurrency}; {doubledTotal / doubledBound:0.00} x its own bound of {doubledBound:0.00} s")],
                     ["engine, median time from a page's request to its parsed rows", BenchReport.Format(Measure.Median(pageSeconds)), BenchReport.Invariant($"{Measure.Median(pageSeconds) / latency:0.00} x latency")],
                     ["engine, pages in flight on average (sum of page times / total)", BenchReport.Invariant($"{Measure.Median(inFlight):0.00}"), BenchReport.Invariant($"of {concurrency} allowed")],
                 ]);
