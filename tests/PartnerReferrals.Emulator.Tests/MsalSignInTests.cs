@@ -27,6 +27,29 @@ public class MsalSignInTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(result.AccessToken));
     }
 
+    [Fact]
+    public async Task Silent_acquisition_finds_the_account_and_refreshes_a_token_near_expiry()
+    {
+        // MSAL refreshes tokens within five minutes of expiry, so a two-minute token is renewed at once.
+        Server.Faults.TokenLifetimeOverride = TimeSpan.FromMinutes(2);
+        try
+        {
+            var app = MsalApps.Public(Server);
+            var first = await app.AcquireTokenWithDeviceCode(MsalApps.Scopes, _ => Task.CompletedTask).ExecuteAsync();
+            var account = Assert.Single(await app.GetAccountsAsync());
+            Assert.Equal($"{first.UniqueId}.{Server.TenantId}", account.HomeAccountId.Identifier);
+
+            var second = await app.AcquireTokenSilent(MsalApps.Scopes, account).ExecuteAsync();
+            Assert.Equal(TokenSource.IdentityProvider, second.AuthenticationResultMetadata.TokenSource);
+            Assert.NotEqual(first.AccessToken, second.AccessToken);
+            Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(second.AccessToken));
+        }
+        finally
+        {
+            Server.Faults.TokenLifetimeOverride = null;
+        }
+    }
+
     [Theory]
     [InlineData("common")]
     [InlineData("organizations")]

@@ -69,7 +69,7 @@ internal static class PageWriter
             {
                 WriteText(writer, field.EncodedName(), row.GetText(field));
             }
-            else if (RowDate.ToDateTime(row.GetRawDate(field)) is { } date)
+            else if (row.GetRawDate(field) is var date && date != RowDate.Missing)
             {
                 ApiJson.WriteDate(writer, field.EncodedName(), date);
             }

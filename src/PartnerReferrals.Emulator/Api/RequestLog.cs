@@ -5,10 +5,14 @@ namespace PartnerReferrals.Emulator;
 
 /// <summary>
 /// A thread-safe log of referrals-endpoint requests. An entry is added when the status is decided, before the
-/// body is sent, so a client that has seen a response always finds its request here.
+/// body is sent, so a client that has seen a response always finds its request here. The oldest entries
+/// are dropped beyond 100,000.
 /// </summary>
 public sealed class RequestLog : IReadOnlyList<RecordedRequest>
 {
+    // A long-running command-line emulator under a load test must not grow without bound; tests stay far below.
+    private const int MaxEntries = 100_000;
+
     private readonly List<RecordedRequest> entries = [];
     private readonly object gate = new();
 
@@ -59,6 +63,11 @@ public sealed class RequestLog : IReadOnlyList<RecordedRequest>
     {
         lock (gate)
         {
+            if (entries.Count >= MaxEntries)
+            {
+                entries.RemoveRange(0, MaxEntries / 10);
+            }
+
             entries.Add(request);
         }
     }

@@ -14,6 +14,10 @@ internal static class EmulatorCertificate
 {
     private const string ServerAuthOid = "1.3.6.1.5.5.7.3.1";
 
+    // In-memory servers of one process (a test run starts dozens) share one generated key pair: RSA key
+    // generation is the slowest part of a start. Each server still gets and disposes its own certificate object.
+    private static readonly Lazy<byte[]> ProcessPfx = new(CreatePfx);
+
     /// <summary>Loads <paramref name="file"/> when it holds a certificate valid for 30 more days; otherwise creates one (and keeps it there when a path is given).</summary>
     public static X509Certificate2 LoadOrCreate(string? file)
     {
@@ -35,7 +39,7 @@ internal static class EmulatorCertificate
             }
         }
 
-        var pfx = CreatePfx();
+        var pfx = file is null ? ProcessPfx.Value : CreatePfx();
         if (file is not null)
         {
             Save(file, pfx);

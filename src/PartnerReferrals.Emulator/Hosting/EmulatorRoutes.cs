@@ -1,5 +1,6 @@
 using System;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace PartnerReferrals.Emulator;
@@ -10,6 +11,18 @@ internal static class EmulatorRoutes
     public static void Map(IEndpointRouteBuilder routes, EmulatorState state)
     {
         routes.MapGet(ReferralsEndpoint.Path, new ReferralsEndpoint(state).HandleAsync);
+
+        // Other paths and methods of the API answer with its documented error body too, not an empty page.
+        routes.MapMethods(ReferralsEndpoint.Path, ["POST", "PUT", "PATCH", "DELETE"], context =>
+        {
+            CorrelationHeaders.Apply(context, state.ServerId);
+            return ApiErrors.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, 405, "Only GET is supported on this resource.");
+        });
+        routes.Map("/partner/{**rest}", context =>
+        {
+            CorrelationHeaders.Apply(context, state.ServerId);
+            return ApiErrors.WriteAsync(context, StatusCodes.Status404NotFound, 404, $"No resource at {context.Request.Path}.");
+        });
         routes.MapPost("/{tenant}/oauth2/v2.0/token", new TokenEndpoint(state, new ClientAuthenticator(state.Options, TimeProvider.System)).HandleAsync);
         routes.MapPost("/{tenant}/oauth2/v2.0/devicecode", new DeviceCodeEndpoint(state).HandleAsync);
         routes.MapGet("/{tenant}/oauth2/v2.0/authorize", new AuthorizeEndpoint(state).HandleAsync);

@@ -20,7 +20,7 @@ internal sealed class AuthorizeEndpoint(EmulatorState state)
         var tenant = context.Request.RouteValues["tenant"] as string;
         var clientId = query["client_id"].ToString();
         var redirectUri = query["redirect_uri"].ToString();
-        if (!TenantSegment.IsKnown(tenant) || clientId.Length == 0 || !Uri.TryCreate(redirectUri, UriKind.Absolute, out _))
+        if (!TenantSegment.IsKnown(tenant) || clientId.Length == 0 || !IsAcceptableRedirect(redirectUri))
         {
             // Without a trustworthy redirect_uri the error can only be shown, never sent back.
             await SignInPages.WriteAsync(context, StatusCodes.Status400BadRequest, "Sign-in error",
@@ -50,6 +50,11 @@ internal sealed class AuthorizeEndpoint(EmulatorState state)
         await AuthorizationResponse.SendAsync(context, redirectUri, responseMode,
             ("code", code), ("state", clientState), ("session_state", Guid.NewGuid().ToString())).ConfigureAwait(false);
     }
+
+    // http(s) and the app schemes MSAL uses on devices (msal{client id}://auth); never javascript:, data: or file:.
+    private static bool IsAcceptableRedirect(string redirectUri) =>
+        Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri)
+        && (uri.Scheme is "http" or "https" || uri.Scheme.StartsWith("msal", StringComparison.Ordinal));
 
     private static string? Validate(IQueryCollection query)
     {

@@ -84,9 +84,21 @@ internal sealed class ClientAuthenticator(EmulatorOptions options, TimeProvider 
         using var certificate = FindCertificate(jwt);
         using var key = certificate.GetRSAPublicKey() ?? throw Invalid(700027, "The assertion's certificate has no RSA key.");
         var padding = alg == "PS256" ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
-        if (!key.VerifyData(jwt.SigningInput, jwt.Signature, HashAlgorithmName.SHA256, padding))
+        if (!Verify(key, jwt, padding))
         {
             throw Invalid(7000274, "Client assertion contains an invalid signature.");
+        }
+    }
+
+    private static bool Verify(RSA key, JwtParts jwt, RSASignaturePadding padding)
+    {
+        try
+        {
+            return key.VerifyData(jwt.SigningInput, jwt.Signature, HashAlgorithmName.SHA256, padding);
+        }
+        catch (CryptographicException)
+        {
+            return false; // a signature of the wrong size, for instance
         }
     }
 

@@ -157,11 +157,9 @@ public sealed class TokenIssuer
         return token.ClaimString("idtyp") == "app" || token.ClaimString("scp") is null ? AccessCheck.AppOnly : AccessCheck.Allowed;
     }
 
+    // A stable made-up object id for an app's service principal: the same client always gets the same oid.
     private static string ServicePrincipalId(string clientId) =>
-        new Guid(MD5Like(clientId)).ToString();
-
-    // A stable made-up object id per client id; not security relevant.
-    private static byte[] MD5Like(string text) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))[..16];
+        new Guid(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(clientId))[..16]).ToString();
 }
 
 /// <summary>What a refresh token was issued for.</summary>

@@ -8,10 +8,11 @@ using Microsoft.AspNetCore.Http;
 namespace PartnerReferrals.Emulator;
 
 /// <summary>
-/// Builds token responses the way AAD's v2.0 endpoint does. MSAL needs, for user grants: <c>id_token</c> (the
-/// account: oid, tid, preferred_username) and <c>client_info</c> (base64url JSON {"uid","utid"}: MSAL keys its
-/// cache on it and refuses an AAD response without it when it sent client_info=1); <c>expires_in</c> for the
-/// cache; <c>refresh_token</c> when offline_access was asked for.
+/// Builds token responses the way AAD's v2.0 endpoint does. What MSAL.NET 4.92 makes of them (checked by removing
+/// each part): <c>access_token</c>, <c>token_type</c> and <c>expires_in</c> are required; without <c>id_token</c>
+/// the account has no user name or tenant (the module shows both); <c>client_info</c> (base64url JSON
+/// {"uid","utid"}) is what AAD returns for MSAL's client_info=1 and becomes the account's home id (without it MSAL
+/// falls back to the id token); <c>refresh_token</c> comes only with offline_access, as from AAD.
 /// </summary>
 internal static class TokenResponseWriter
 {

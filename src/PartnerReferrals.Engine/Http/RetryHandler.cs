@@ -74,7 +74,8 @@ internal sealed class RetryHandler : DelegatingHandler
         try
         {
             response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode && response.Content is not null)
+            // Error bodies too: a connection dropped while one streams in is a network fault to retry, not a crash later.
+            if (response.Content is not null)
             {
                 // netstandard2.0 has no cancellable LoadIntoBufferAsync: disposing the response aborts a stalled read.
                 using (timeout.Token.Register(static r => ((HttpResponseMessage)r!).Dispose(), response))

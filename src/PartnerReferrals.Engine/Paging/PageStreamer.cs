@@ -39,36 +39,50 @@ internal sealed class PageStreamer<T>
             yield break;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = new Queue<Task<Page<T>>>();
         var seen = idOf is null ? null : new HashSet<string>(StringComparer.Ordinal);
         long emitted = 0;
-        try
+        // Leaving this loop disposes the page sequence, whose finally cancels whatever is still in flight.
+        await foreach (var page in PagesAsync(query, limit, operation, listener, cancellationToken).ConfigureAwait(false))
         {
-            var firstTop = (int)Math.Max(1, Math.Min(query.PageSize, limit));
-            var firstUrl = PageUrl(query, query.Skip, firstTop);
-            var page = await FetchAsync(firstUrl, query.Skip, firstTop, operation, listener, stop.Token).ConfigureAwait(false);
-            if (page.TotalCount is { } announced)
-            {
-                listener?.TotalCount?.Invoke(announced);
-            }
-
             foreach (var row in page.Rows)
             {
                 if (emitted >= limit)
                 {
-                    break;
+                    yield break;
                 }
 
-                if (IsNew(seen, row))
+                if (seen is null || idOf!(row) is not { } id || seen.Add(id))
                 {
                     emitted++;
                     yield return row;
                 }
             }
 
+            if (emitted >= limit)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The pages of the query in order: the first, then computed ones (total known) or next links.</summary>
+    private async IAsyncEnumerable<Page<T>> PagesAsync(ReferralQuery query, long limit, OperationContext operation, PagingListener? listener, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pending = new Queue<Task<Page<T>>>();
+        try
+        {
+            var firstTop = (int)Math.Max(1, Math.Min(query.PageSize, limit));
+            var url = PageUrl(query, query.Skip, firstTop);
+            var page = await FetchAsync(url, query.Skip, firstTop, operation, listener, stop.Token).ConfigureAwait(false);
+            if (page.TotalCount is { } announced)
+            {
+                listener?.TotalCount?.Invoke(announced);
+            }
+
+            yield return page;
             var rawCount = page.Rows.Count;
-            if (emitted >= limit || rawCount == 0)
+            if (rawCount == 0)
             {
                 yield break;
             }
@@ -90,7 +104,7 @@ internal sealed class PageStreamer<T>
 
                     if (pending.Count == 0)
                     {
-                        break;
+                        yield break;
                     }
 
                     page = await pending.Dequeue().ConfigureAwait(false);
@@ -100,53 +114,21 @@ internal sealed class PageStreamer<T>
                         nextSkip = end;
                     }
 
-                    foreach (var row in page.Rows)
-                    {
-                        if (emitted >= limit)
-                        {
-                            break;
-                        }
-
-                        if (IsNew(seen, row))
-                        {
-                            emitted++;
-                            yield return row;
-                        }
-                    }
-
-                    if (emitted >= limit)
-                    {
-                        yield break;
-                    }
+                    yield return page;
                 }
             }
-            else
+
+            while (page.NextLink is { } link && page.Rows.Count > 0)
             {
-                var url = firstUrl;
-                while (page.NextLink is { } link && page.Rows.Count > 0 && emitted < limit)
+                var next = NextLinks.Resolve(analyticsBase, link);
+                if (next == url)
                 {
-                    var next = NextLinks.Resolve(analyticsBase, link);
-                    if (next == url)
-                    {
-                        break;
-                    }
-
-                    url = next;
-                    page = await FetchAsync(url, -1, null, operation, listener, stop.Token).ConfigureAwait(false);
-                    foreach (var row in page.Rows)
-                    {
-                        if (emitted >= limit)
-                        {
-                            break;
-                        }
-
-                        if (IsNew(seen, row))
-                        {
-                            emitted++;
-                            yield return row;
-                        }
-                    }
+                    yield break;
                 }
+
+                url = next;
+                page = await FetchAsync(url, -1, null, operation, listener, stop.Token).ConfigureAwait(false);
+                yield return page;
             }
         }
         finally
@@ -166,9 +148,6 @@ internal sealed class PageStreamer<T>
             }
         }
     }
-
-    private bool IsNew(HashSet<string>? seen, T row) =>
-        seen is null || idOf!(row) is not { } id || seen.Add(id);
 
     private async Task<Page<T>> FetchAsync(Uri url, long skip, int? top, OperationContext operation, PagingListener? listener, CancellationToken cancellationToken)
     {

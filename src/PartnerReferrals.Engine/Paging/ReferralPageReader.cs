@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json;
 using PartnerReferrals.Engine.Models;
 
@@ -16,27 +15,19 @@ public static class ReferralPageReader
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    private static readonly byte[][] EnvelopeValue = [Lower("value")];
-    private static readonly byte[][] EnvelopeTotal = [Lower("totalCount"), Lower("@odata.count")];
-    private static readonly byte[][] EnvelopeNext = [Lower("@nextLink"), Lower("@odata.nextLink"), Lower("nextLink"), Lower("odata.nextLink")];
+    private static readonly byte[][] EnvelopeValue = [JsonValues.Lower("value")];
+    private static readonly byte[][] EnvelopeTotal = [JsonValues.Lower("totalCount"), JsonValues.Lower("@odata.count")];
+    private static readonly byte[][] EnvelopeNext = [JsonValues.Lower("@nextLink"), JsonValues.Lower("@odata.nextLink"), JsonValues.Lower("nextLink"), JsonValues.Lower("odata.nextLink")];
 
-    // Index order is the switch order in the row readers below.
-    private static readonly byte[][] RowFields =
-    [
-        Lower("id"), Lower("status"), Lower("customerMarket"), Lower("partnerMarket"), Lower("customerName"), Lower("customerOrgSize"),
-        Lower("createdDate"), Lower("acknowledgedDate"), Lower("acceptedDate"), Lower("declinedDate"), Lower("expiredDate"),
-        Lower("missedDate"), Lower("skippedDate"), Lower("wonDate"), Lower("lostDate"), Lower("archivedDate"), Lower("referralCount"),
-    ];
+    internal delegate T RowReader<T>(ref Utf8JsonReader reader, RowState state);
 
-    private delegate T RowReader<T>(ref Utf8JsonReader reader, RowState state);
-
-    public static Page<Referral> ReadReferrals(ReadOnlySpan<byte> json) => Read(json, ReadReferral, new RowState(null, null));
+    public static Page<Referral> ReadReferrals(ReadOnlySpan<byte> json) => Read(json, ReferralRowReader.ReadReferral, new RowState(null, null));
 
     /// <param name="json">The response body.</param>
     /// <param name="groupBy">Copied onto each row, so an exported CSV says what it counts.</param>
     /// <param name="aggregationLevel">Copied onto each row (Day, Week, Month).</param>
     public static Page<ReferralGroup> ReadGroups(ReadOnlySpan<byte> json, string? groupBy, string? aggregationLevel) =>
-        Read(json, ReadGroup, new RowState(groupBy, aggregationLevel));
+        Read(json, ReferralRowReader.ReadGroup, new RowState(groupBy, aggregationLevel));
 
     private static Page<T> Read<T>(ReadOnlySpan<byte> json, RowReader<T> readRow, RowState state)
     {
@@ -120,99 +111,6 @@ public static class ReferralPageReader
         }
     }
 
-    private static Referral ReadReferral(ref Utf8JsonReader reader, RowState state)
-    {
-        var row = new Referral();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var field = FieldIndex(JsonValues.PropertyName(ref reader));
-            reader.Read();
-            switch (field)
-            {
-                case 0: row.Id = JsonValues.ReadString(ref reader); break;
-                case 1: row.Status = state.Status.Read(ref reader); break;
-                case 2: row.CustomerMarket = state.CustomerMarket.Read(ref reader); break;
-                case 3: row.PartnerMarket = state.PartnerMarket.Read(ref reader); break;
-                case 4: row.CustomerName = JsonValues.ReadString(ref reader); break;
-                case 5: row.CustomerOrgSize = state.OrgSize.Read(ref reader); break;
-                case 6: row.CreatedDate = JsonValues.ReadDate(ref reader); break;
-                case 7: row.AcknowledgedDate = JsonValues.ReadDate(ref reader); break;
-                case 8: row.AcceptedDate = JsonValues.ReadDate(ref reader); break;
-                case 9: row.DeclinedDate = JsonValues.ReadDate(ref reader); break;
-                case 10: row.ExpiredDate = JsonValues.ReadDate(ref reader); break;
-                case 11: row.MissedDate = JsonValues.ReadDate(ref reader); break;
-                case 12: row.SkippedDate = JsonValues.ReadDate(ref reader); break;
-                case 13: row.WonDate = JsonValues.ReadDate(ref reader); break;
-                case 14: row.LostDate = JsonValues.ReadDate(ref reader); break;
-                case 15: row.ArchivedDate = JsonValues.ReadDate(ref reader); break;
-                default: reader.Skip(); break;
-            }
-        }
-
-        return row;
-    }
-
-    private static ReferralGroup ReadGroup(ref Utf8JsonReader reader, RowState state)
-    {
-        var row = new ReferralGroup { GroupBy = state.GroupBy, AggregationLevel = state.AggregationLevel };
-        long? count = null;
-        long? fallbackCount = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var name = JsonValues.PropertyName(ref reader);
-            var field = FieldIndex(name);
-            var countLike = field < 0 && EndsWithCount(name);
-            reader.Read();
-            switch (field)
-            {
-                case 1: row.Status = state.Status.Read(ref reader); break;
-                case 2: row.CustomerMarket = state.CustomerMarket.Read(ref reader); break;
-                case 3: row.PartnerMarket = state.PartnerMarket.Read(ref reader); break;
-                case 4: row.CustomerName = JsonValues.ReadString(ref reader); break;
-                case 5: row.CustomerOrgSize = state.OrgSize.Read(ref reader); break;
-                case 6: row.CreatedDate = JsonValues.ReadDate(ref reader); break;
-                case 7: row.AcknowledgedDate = JsonValues.ReadDate(ref reader); break;
-                case 8: row.AcceptedDate = JsonValues.ReadDate(ref reader); break;
-                case 9: row.DeclinedDate = JsonValues.ReadDate(ref reader); break;
-                case 10: row.ExpiredDate = JsonValues.ReadDate(ref reader); break;
-                case 11: row.MissedDate = JsonValues.ReadDate(ref reader); break;
-                case 12: row.SkippedDate = JsonValues.ReadDate(ref reader); break;
-                case 13: row.WonDate = JsonValues.ReadDate(ref reader); break;
-                case 14: row.LostDate = JsonValues.ReadDate(ref reader); break;
-                case 15: row.ArchivedDate = JsonValues.ReadDate(ref reader); break;
-                case 16: count = JsonValues.ReadCount(ref reader); break;
-                default:
-                    // Sibling APIs name the count after their resource (subscriptionCount); take any *Count when referralCount is absent.
-                    if (countLike)
-                    {
-                        fallbackCount = JsonValues.ReadCount(ref reader);
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-
-                    break;
-            }
-        }
-
-        row.ReferralCount = count ?? fallbackCount ?? 0;
-        return row;
-    }
-
-    private static int FieldIndex(ReadOnlySpan<byte> name)
-    {
-        for (var i = 0; i < RowFields.Length; i++)
-        {
-            if (JsonValues.NameIs(name, RowFields[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
     private static bool Matches(ReadOnlySpan<byte> name, byte[][] candidates)
     {
         foreach (var candidate in candidates)
@@ -227,7 +125,7 @@ public static class ReferralPageReader
     }
 
     // Envelope names hold '@' and '.', which NameIs does not fold; compare those bytes exactly.
-    private static bool NameMatches(ReadOnlySpan<byte> name, byte[] lower)
+    internal static bool NameMatches(ReadOnlySpan<byte> name, byte[] lower)
     {
         if (name.Length != lower.Length)
         {
@@ -246,11 +144,6 @@ public static class ReferralPageReader
 
         return true;
     }
-
-    private static bool EndsWithCount(ReadOnlySpan<byte> name) =>
-        name.Length >= 5 && NameMatches(name.Slice(name.Length - 5), CountSuffix);
-
-    private static readonly byte[] CountSuffix = Lower("count");
 
     /// <summary>True when the body is valid JSON as far as it goes but stops before the top-level value ends.</summary>
     private static bool IsIncomplete(ReadOnlySpan<byte> json)
@@ -274,29 +167,5 @@ public static class ReferralPageReader
         {
             return false;
         }
-    }
-
-    private static byte[] Lower(string name) => Encoding.UTF8.GetBytes(name.ToLowerInvariant());
-
-    /// <summary>Per-page state: repeated-string caches and what grouped rows copy onto themselves.</summary>
-    private sealed class RowState
-    {
-        public RowState(string? groupBy, string? aggregationLevel)
-        {
-            GroupBy = groupBy;
-            AggregationLevel = aggregationLevel;
-        }
-
-        public string? GroupBy { get; }
-
-        public string? AggregationLevel { get; }
-
-        public RepeatedStrings Status { get; } = new();
-
-        public RepeatedStrings CustomerMarket { get; } = new();
-
-        public RepeatedStrings PartnerMarket { get; } = new();
-
-        public RepeatedStrings OrgSize { get; } = new();
     }
 }

@@ -31,9 +31,13 @@ internal static class SignInService
         var network = HttpPipeline.CreateNetworkHandler(http, endpoints.Pin);
         try
         {
-            return request.Method == SignInMethod.AccessToken
+            var session = request.Method == SignInMethod.AccessToken
                 ? WithAccessToken(request, endpoints, http, network)
                 : await WithMsalAsync(request, endpoints, http, network, output, options, cancellationToken).ConfigureAwait(false);
+            var context = session.Context;
+            output.WriteVerbose("Signed in as " + (context.Account ?? "an unknown account") + " (tenant " + context.TenantId + ", " + context.SignInMethod +
+                ") to " + context.Environment + " at " + context.BaseUrl + "; the token expires " + context.TokenExpiresOn?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + ".");
+            return session;
         }
         catch (Exception ex)
         {
@@ -64,7 +68,7 @@ internal static class SignInService
         ConnectOptions options,
         CancellationToken cancellationToken)
     {
-        var clientId = ClientId(request, options);
+        var clientId = ClientIdSource.Resolve(request, options);
         var app = MsalApplications.Build(request, endpoints, clientId, network);
         Action? afterAcquire = null;
         if (request.ContextScope == ContextScope.CurrentUser)
@@ -126,26 +130,6 @@ internal static class SignInService
         {
             return null;
         }
-    }
-
-    private static string ClientId(ConnectRequest request, ConnectOptions options)
-    {
-        var clientId = !string.IsNullOrWhiteSpace(request.ClientId)
-            ? request.ClientId!.Trim()
-            : (options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable)(SignInDefaults.ClientIdVariable)?.Trim();
-        if (string.IsNullOrEmpty(clientId))
-        {
-            throw new PartnerReferralsException(
-                "PartnerReferrals.Auth.ClientIdMissing",
-                ErrorKind.InvalidArgument,
-                "No application (client) id was given. Register an app in Microsoft Entra ID (App registrations > New registration), enable 'Allow public client flows', add the API permission 'Microsoft Partner Center' > user_impersonation (delegated) and grant consent, and add the redirect URI http://localhost under 'Mobile and desktop applications'. Then pass its Application (client) ID with -ClientId, or set the " + SignInDefaults.ClientIdVariable + " environment variable.")
-            {
-                ParameterName = "ClientId",
-                RecommendedAction = "Pass -ClientId, or set " + SignInDefaults.ClientIdVariable + ".",
-            };
-        }
-
-        return clientId!;
     }
 
     private static ContextInfo Context(ConnectRequest request, EnvironmentEndpoints endpoints, string? account, string? tenantId, string? clientId, DateTimeOffset? expiresOn) => new()

@@ -46,7 +46,10 @@ public sealed class StaticTokenProvider : IAccessTokenProvider
         if (forceRefresh)
         {
             // The API refused the one token there is: nothing to renew it with.
-            throw AuthErrors.SignInRequired("Partner Center did not accept the access token given to Connect-PartnerReferrals, and an access token cannot be renewed.");
+            throw AuthErrors.Failed(
+                "PartnerReferrals.Auth.Unauthorized",
+                ErrorKind.AuthenticationError,
+                "Partner Center did not accept the access token given to Connect-PartnerReferrals, and an access token cannot be renewed. " + AuthErrors.SignInAgain);
         }
 
         return Task.FromResult(token);

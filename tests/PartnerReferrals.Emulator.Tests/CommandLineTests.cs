@@ -1,0 +1,47 @@
+namespace PartnerReferrals.Emulator.Tests;
+
+public class CommandLineTests
+{
+    [Theory]
+    [InlineData(new[] { "--referrals", "lots" }, "--referrals: 'lots' is not a whole number")]
+    [InlineData(new[] { "--referrals", "-5" }, "--referrals: '-5'")]
+    [InlineData(new[] { "--port", "70000" }, "--port: '70000'")]
+    [InlineData(new[] { "--throttle", "1.5" }, "--throttle: '1.5' is not a ratio from 0 to 1")]
+    [InlineData(new[] { "--drop=abc" }, "--drop: 'abc'")]
+    [InlineData(new[] { "--data", "/no/such/file.json" }, "--data: the file '/no/such/file.json' does not exist")]
+    [InlineData(new[] { "--seed" }, "--seed: a value is missing")]
+    [InlineData(new[] { "--colour", "red" }, "--colour: unknown argument")]
+    [InlineData(new[] { "--token-lifetime", "0" }, "--token-lifetime: '0'")]
+    public void Bad_arguments_give_a_one_line_message_naming_the_argument(string[] args, string expected)
+    {
+        var error = Assert.Throws<CommandLineException>(() => EmulatorCommandLine.Parse(args));
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Arguments_set_the_options_and_the_command_line_defaults()
+    {
+        var options = EmulatorCommandLine.Parse(
+            ["--referrals", "50000", "--seed=9", "--port", "5443", "--token-lifetime", "120", "--latency", "250", "--throttle", "0.1",
+             "--server-errors", "0.2", "--drop", "0.05", "--truncate", "0.01", "--publish", "/tmp/e.json"])!;
+        Assert.Equal(50000, options.ReferralCount);
+        Assert.Equal(9, options.Seed);
+        Assert.Equal(5443, options.Port);
+        Assert.Equal(TimeSpan.FromSeconds(120), options.TokenLifetime);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.Faults.Latency);
+        Assert.Equal(0.1, options.Faults.ThrottleRatio);
+        Assert.Equal(0.2, options.Faults.ServerErrorRatio);
+        Assert.Equal(0.05, options.Faults.DropConnectionRatio);
+        Assert.Equal(0.01, options.Faults.TruncateBodyRatio);
+        Assert.Equal("/tmp/e.json", options.PublishFile);
+        Assert.Equal(EmulatorPaths.CertificateFile, options.CertificateFile);
+        Assert.True(options.ShowSignInPage);
+    }
+
+    [Fact]
+    public void Help_returns_no_options() => Assert.Null(EmulatorCommandLine.Parse(["--help"]));
+
+    [Fact]
+    public async Task Main_exits_with_2_for_bad_arguments() => Assert.Equal(2, await Program.Main(["--referrals", "x"]));
+}
