@@ -125,6 +125,12 @@ internal static class ThroughputScenario
 
         // In-process: BDN's default toolchain would generate and build a project under this repository, where the
         // shared build settings (warnings as errors, analyzers) apply to its generated code.
+        var artifacts = Path.Combine(Path.GetTempPath(), "PartnerReferrals.Benchmarks", "bdn");
+        if (Directory.Exists(artifacts))
+        {
+            Directory.Delete(artifacts, recursive: true);
+        }
+
         var job = new Job("InProcess").WithStrategy(RunStrategy.Monitoring).WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithInvocationCount(1).WithUnrollFactor(1);
         var config = ManualConfig.CreateEmpty()
@@ -134,7 +140,7 @@ internal static class ThroughputScenario
             .AddColumn(StatisticColumn.Median)
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(MarkdownExporter.GitHub)
-            .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "PartnerReferrals.Benchmarks", "bdn"));
+            .WithArtifactsPath(artifacts);
         var summary = BenchmarkRunner.Run<ThroughputBenchmarks>(config);
         var lines = new List<string[]>();
         foreach (var (key, method, label) in Pulls)
@@ -154,8 +160,10 @@ internal static class ThroughputScenario
             lines.Add([label, BenchReport.Format(median), BenchReport.Format(settings.ThroughputRows / median), ratioText]);
         }
 
-        var exported = Directory.GetFiles(summary.ResultsDirectoryPath, "*-report-github.md").FirstOrDefault();
-        var table = exported is null ? string.Empty : string.Join('\n', File.ReadAllLines(exported).SkipWhile(l => !l.StartsWith('|')));
+        var exported = Directory.GetFiles(artifacts, "*ThroughputBenchmarks-report-github.md", SearchOption.AllDirectories).FirstOrDefault();
+        var table = exported is null
+            ? "(its markdown export was not found under " + artifacts + ")"
+            : System.Net.WebUtility.HtmlDecode(string.Join('\n', File.ReadAllLines(exported).SkipWhile(l => !l.StartsWith('|'))));
         return "\nThe same pulls under BenchmarkDotNet 0.14.0 (in-process emit toolchain, 1 launch, 1 warm-up, 5 iterations of one pull; `[MemoryDiagnoser]`; the emulator is another process, so its allocations do not count). Its iterations of one method run back to back, so a burst of outside load lands on one method; that is why the target above is judged on the interleaved rounds.\n\n"
             + BenchReport.Table(["pull", "BDN median s", "rows/s", "BDN Ratio (mean of ratios to (b))"], lines)
             + "\nBenchmarkDotNet's own table:\n\n" + table + "\n";
