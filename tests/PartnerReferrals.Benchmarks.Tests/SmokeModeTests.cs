@@ -61,5 +61,6 @@ public class SmokeModeTests
         Assert.Contains("| logical cores | " + Environment.ProcessorCount + " |", markdown, StringComparison.Ordinal);
         Assert.Contains("| 1. CPU-bound: c/b | 1.30 | 1.25 | **no** |", markdown, StringComparison.Ordinal);
         Assert.Contains("| `throughput.c.seconds` | 1.500 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Why targets are missed", markdown, StringComparison.Ordinal);
     }
 }
