@@ -42,6 +42,12 @@ internal static class LatencyScenario
                 pageSeconds.Add(Measure.Median(run.PageSeconds));
             }
 
+            // The baselines under the same latency: what the rig itself (emulator and TLS on the same 2 cores) allows.
+            var rawPull = await Measure.RepeatAsync("raw bytes with latency", pulls.RawBytesAsync, rows, settings.Repeats);
+            var parsePull = await Measure.RepeatAsync("bytes + parse with latency", pulls.RawBytesAndJsonReaderAsync, rows, settings.Repeats);
+            report.Add("latency.baselineA.total.seconds", rawPull.Seconds);
+            report.Add("latency.baselineB.total.seconds", parsePull.Seconds);
+
             // The same pull with twice the concurrency: how much of the gap a larger default would close.
             using var doubled = new ReferralPulls(emulator.Connection, rows, pageSize, concurrency * 2);
             await PullAsync(doubled, rows, pageSize);
@@ -71,6 +77,7 @@ internal static class LatencyScenario
             report.Add("latency.bound.sequential.seconds", sequential);
             report.Add("latency.bound.concurrent.seconds", concurrent);
             report.Add("latency.ratio.total_sequential", totalTime / sequential);
+            report.Add("latency.ratio.engine_baselineB", totalTime / parsePull.Seconds);
             report.Add("latency.meanPagesInFlight", Measure.Median(inFlight));
             report.Add("latency.pageFetchAndParse.seconds", Measure.Median(pageSeconds));
             var total = report.Target(BenchReport.Invariant($"2. Latency-bound: total / bound for concurrency {concurrency}"), totalTime / concurrent, 1.3);
@@ -82,6 +89,8 @@ internal static class LatencyScenario
                 + BenchReport.Table(["figure", "seconds", "ratio"],
                 [
                     ["engine pull, total", BenchReport.Format(totalTime), string.Empty],
+                    ["baseline (a) raw bytes, same paging, total", BenchReport.Format(rawPull.Seconds), BenchReport.Invariant($"{rawPull.Seconds / concurrent:0.00} x the bound; engine / (a) = {totalTime / rawPull.Seconds:0.00}")],
+                    ["baseline (b) bytes + Utf8JsonReader, same paging, total", BenchReport.Format(parsePull.Seconds), BenchReport.Invariant($"{parsePull.Seconds / concurrent:0.00} x the bound; engine / (b) = {totalTime / parsePull.Seconds:0.00}")],
                     ["sequential bound (pages x latency)", BenchReport.Format(sequential), BenchReport.Invariant($"total / bound = {totalTime / sequential:0.00}")],
                     [BenchReport.Invariant($"bound for concurrency {concurrency} ((1 + ceil((pages - 1) / {concurrency})) x latency)"), BenchReport.Format(concurrent), BenchReport.Invariant($"total / bound = **{total.Measured:0.00}** (target at most 1.3: {(total.Met ? "met" : "**not met**")})")],
                     ["the same pull without latency (CPU floor)", BenchReport.Format(floor.Seconds), string.Empty],
