@@ -23,6 +23,9 @@ public sealed class BenchReport
 
     public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
 
+    /// <summary>The 1-minute load average when the run started, for reading its figures.</summary>
+    public string? LoadAtStart { get; } = MachineInfo.LoadAverage();
+
     public SortedDictionary<string, double> Figures { get; } = new(StringComparer.Ordinal);
 
     public List<TargetCheck> Targets { get; } = [];
@@ -57,6 +60,9 @@ public sealed class BenchReport
         {
             text.AppendLine(Invariant($"| {name} | {value} |"));
         }
+
+        text.AppendLine(Invariant($"| load average (1 min), start / end of run | {LoadAtStart ?? "n/a"} / {MachineInfo.LoadAverage() ?? "n/a"} |"));
+        text.AppendLine(Invariant($"| commit measured | {MachineInfo.Commit()} |"));
 
         text.AppendLine().AppendLine("## Targets").AppendLine();
         text.AppendLine("| target | measured | limit | met |").AppendLine("|---|---:|---:|---|");
