@@ -51,6 +51,8 @@ internal static class ReferralRowReader
         return row;
     }
 
+    // The same field cases as ReadReferral, written out again on purpose: a shared setter would need a delegate
+    // or an interface call per property on the hot path, and the two models share no base type.
     public static ReferralGroup ReadGroup(ref Utf8JsonReader reader, RowState state)
     {
         var row = new ReferralGroup { GroupBy = state.GroupBy, AggregationLevel = state.AggregationLevel };

@@ -180,7 +180,7 @@ public class RetryTests
     public async Task A_slow_attempt_times_out_and_is_retried_while_user_cancellation_is_not()
     {
         var options = TestSessions.FastOptions();
-        options.RequestTimeout = TimeSpan.FromMilliseconds(100);
+        options.RequestTimeout = TimeSpan.FromMilliseconds(500);
         var handler = FakeHandler.Async(async (_, n, token) =>
         {
             if (n == 1)
