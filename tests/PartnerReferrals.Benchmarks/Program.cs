@@ -41,6 +41,8 @@ internal static class Program
         }
         else
         {
+            // A run takes minutes: never lose it to a missing folder.
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
             await File.WriteAllTextAsync(output, markdown);
             Console.Out.WriteLine("Wrote " + Path.GetFullPath(output));
         }
