@@ -9,9 +9,10 @@ namespace PartnerReferrals.Engine.Paging;
 /// the start of a later one. It moves by as many rows as were inserted meanwhile, so it turns up again on a
 /// page requested about the same time, not fifty pages later; a window of pages catches it, and the memory
 /// no longer grows with the result (ids of a whole pull survived to gen2 and cost a quarter of the engine's
-/// CPU in the profile). The assumption: fewer than (window - 1) pages' worth of rows are inserted before a row
+/// CPU in the profile). The assumption: at most (window - 1) pages' worth of rows are inserted before a row
 /// between the requests of the page it first appeared on and the page it reappears on. More than that, and
-/// the repeat lies beyond the window and is emitted twice.
+/// the repeat may lie beyond the window and be emitted twice. (Rows removed meanwhile make rows skip a page
+/// instead, which no de-duplication can see.)
 /// </summary>
 internal sealed class RecentIds
 {
