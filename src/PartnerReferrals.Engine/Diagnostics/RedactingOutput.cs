@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using PartnerReferrals.Engine.Hosting;
@@ -12,6 +13,8 @@ internal sealed class RedactingOutput : IEngineOutput
     public RedactingOutput(IEngineOutput inner) => this.inner = inner;
 
     public Task WriteObjectAsync(object item, CancellationToken cancellationToken) => inner.WriteObjectAsync(item, cancellationToken);
+
+    public Task WriteObjectsAsync(IReadOnlyList<object> items, CancellationToken cancellationToken) => inner.WriteObjectsAsync(items, cancellationToken);
 
     public void WriteVerbose(string message) => inner.WriteVerbose(Redactor.Redact(message));
 

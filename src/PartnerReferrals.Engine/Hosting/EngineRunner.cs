@@ -17,6 +17,9 @@ public static class EngineRunner
     /// <summary>How many output objects may wait for the pipeline before the producer pauses: bounds memory.</summary>
     public const int DefaultObjectBuffer = 1024;
 
+    /// <summary>Most objects handed to the pipeline thread in one queue item; larger writes are split.</summary>
+    public const int MaxObjectsPerBatch = 256;
+
     public static T Run<T>(IEngineHost host, Func<IEngineOutput, CancellationToken, Task<T>> work, CancellationToken cancellationToken, int objectBuffer = DefaultObjectBuffer)
     {
         if (host is null)
@@ -30,10 +33,9 @@ public static class EngineRunner
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // Not disposed: a late continuation or writer may still touch them after Run returns; they hold no handles until waited on.
+        // Not disposed: a late continuation or writer may still touch it (and the output's slots) after Run returns; they hold no handles until waited on.
         var queue = new BlockingCollection<Action<IEngineHost>>();
-        var slots = new SemaphoreSlim(objectBuffer, objectBuffer);
-        var output = new QueuedOutput(queue, slots);
+        var output = new QueuedOutput(queue, objectBuffer, linked.Token);
 
         var task = Task.Run(() => work(output, linked.Token), linked.Token);
         _ = task.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -86,55 +88,6 @@ public static class EngineRunner
         catch (Exception)
         {
             // The work's own failure after a stop is not news to the user: the stop is what they asked for.
-        }
-    }
-
-    private sealed class QueuedOutput : IEngineOutput
-    {
-        private readonly BlockingCollection<Action<IEngineHost>> queue;
-        private readonly SemaphoreSlim slots;
-
-        public QueuedOutput(BlockingCollection<Action<IEngineHost>> queue, SemaphoreSlim slots)
-        {
-            this.queue = queue;
-            this.slots = slots;
-        }
-
-        public async Task WriteObjectAsync(object item, CancellationToken cancellationToken)
-        {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            Post(host =>
-            {
-                slots.Release();
-                host.WriteObject(item);
-            });
-        }
-
-        public void WriteVerbose(string message) => Post(host => host.WriteVerbose(message));
-
-        public void WriteDebug(string message) => Post(host => host.WriteDebug(message));
-
-        public void WriteWarning(string message) => Post(host => host.WriteWarning(message));
-
-        public void WriteProgress(ProgressReport report) => Post(host => host.WriteProgress(report));
-
-        public void WriteTotalCount(long totalCount) => Post(host => host.WriteTotalCount(totalCount));
-
-        public void WriteError(PartnerReferralsException error) => Post(host => host.WriteError(error));
-
-        private void Post(Action<IEngineHost> write)
-        {
-            // After a stop the pipeline reads no more; dropping late messages is correct, not a loss.
-            if (!queue.IsAddingCompleted)
-            {
-                try
-                {
-                    queue.Add(write);
-                }
-                catch (InvalidOperationException)
-                {
-                }
-            }
         }
     }
 }

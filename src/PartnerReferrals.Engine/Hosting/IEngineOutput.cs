@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -11,6 +12,13 @@ namespace PartnerReferrals.Engine.Hosting;
 public interface IEngineOutput
 {
     Task WriteObjectAsync(object item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Several objects at once, written in order: a stream of rows pays the hand-over to the pipeline thread
+    /// once per batch instead of once per row. The list is kept until it is replayed, so the caller must not
+    /// change it afterwards.
+    /// </summary>
+    Task WriteObjectsAsync(IReadOnlyList<object> items, CancellationToken cancellationToken);
 
     void WriteVerbose(string message);
 

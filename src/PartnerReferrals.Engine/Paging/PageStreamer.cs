@@ -13,11 +13,17 @@ namespace PartnerReferrals.Engine.Paging;
 /// Streams the rows of a query page by page. With a total count the remaining pages are computed (skip/top)
 /// and fetched a few at a time, in order; without one, next links are followed. Only what <c>First</c> needs is
 /// fetched; when the consumer stops, in-flight requests are cancelled and no new one starts. Rows seen twice
-/// (same id, as when data shifts between pages) are emitted once: the set of ids grows with the result
-/// (a few MB per 100,000 rows), the price of that guarantee.
+/// (same id, as when data shifts between pages) are emitted once if the repeat falls within a window of recent
+/// pages (<see cref="RecentIds"/>), so memory stays bounded by the window, not the result.
 /// </summary>
 internal sealed class PageStreamer<T>
 {
+    /// <summary>
+    /// Fewest pages whose ids are kept. With concurrency 1 the window would be two pages, which a repeat
+    /// pushed a page and a bit misses; three costs little.
+    /// </summary>
+    internal const int MinimumWindowPages = 3;
+
     private readonly PageFetcher fetcher;
     private readonly Uri analyticsBase;
     private readonly Func<byte[], Page<T>> parse;
@@ -39,11 +45,14 @@ internal sealed class PageStreamer<T>
             yield break;
         }
 
-        var seen = idOf is null ? null : new HashSet<string>(StringComparer.Ordinal);
+        // The pages in flight plus the one being read were requested at about the same time, so a row shifted
+        // between their requests lands among them; see RecentIds for when a repeat could still get through.
+        var seen = idOf is null ? null : new RecentIds(WindowPages(operation.Concurrency));
         long emitted = 0;
         // Leaving this loop disposes the page sequence, whose finally cancels whatever is still in flight.
         await foreach (var page in PagesAsync(query, limit, operation, listener, cancellationToken).ConfigureAwait(false))
         {
+            seen?.StartPage();
             foreach (var row in page.Rows)
             {
                 if (emitted >= limit)
@@ -64,6 +73,8 @@ internal sealed class PageStreamer<T>
             }
         }
     }
+
+    internal static int WindowPages(int concurrency) => Math.Max(MinimumWindowPages, concurrency + 1);
 
     /// <summary>The pages of the query in order: the first, then computed ones (total known) or next links.</summary>
     private async IAsyncEnumerable<Page<T>> PagesAsync(ReferralQuery query, long limit, OperationContext operation, PagingListener? listener, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ internal sealed class RecordingHost : IEngineHost
 
     public HashSet<int> Threads { get; } = [];
 
+    /// <summary>Every call in the order it arrived: objects as "OBJECT: item", progress as "PROGRESS: status", lines as in <see cref="Lines"/>.</summary>
+    public List<string> Calls { get; } = [];
+
     public int? StopAfterObjects { get; set; }
 
     public IEnumerable<string> Warnings => Lines.Where(l => l.StartsWith("WARNING: ", StringComparison.Ordinal));
@@ -22,6 +25,7 @@ internal sealed class RecordingHost : IEngineHost
     public void WriteObject(object item)
     {
         Seen();
+        Calls.Add("OBJECT: " + item);
         Objects.Add(item);
         if (Objects.Count >= StopAfterObjects)
         {
@@ -38,6 +42,7 @@ internal sealed class RecordingHost : IEngineHost
     public void WriteProgress(ProgressReport report)
     {
         Seen();
+        Calls.Add("PROGRESS: " + report.Status);
         Progress.Add(report);
     }
 
@@ -52,6 +57,7 @@ internal sealed class RecordingHost : IEngineHost
     private void Add(string line)
     {
         Seen();
+        Calls.Add(line);
         Lines.Add(line);
     }
 

@@ -22,6 +22,16 @@ internal sealed class RecordingOutput : IEngineOutput
         return Task.CompletedTask;
     }
 
+    public Task WriteObjectsAsync(IReadOnlyList<object> items, CancellationToken cancellationToken)
+    {
+        foreach (var item in items)
+        {
+            Objects.Enqueue(item);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public void WriteVerbose(string message) => Lines.Enqueue("VERBOSE: " + message);
 
     public void WriteDebug(string message) => Lines.Enqueue("DEBUG: " + message);
