@@ -80,7 +80,7 @@ internal sealed class IsolatedLoadContext : IDependencyResolver
                 var loadFromPath = loadContextType.GetMethod("LoadFromAssemblyPath", [typeof(string)])
                     ?? throw new MissingMemberException(LoadContextTypeName, "LoadFromAssemblyPath");
                 var enginePath = Path.Combine(directory, DependencyLoader.EngineAssemblyName + ".dll");
-                foreach (var path in AssembliesToIsolate(directory, enginePath))
+                foreach (var path in AssembliesToIsolate(directory, enginePath, PlatformAssemblies()))
                 {
                     loadFromPath.Invoke(context, [path]);
                 }
@@ -96,9 +96,8 @@ internal sealed class IsolatedLoadContext : IDependencyResolver
     /// The files of dependencies/ that the private context must own: all but those the default context would
     /// serve in the same or a higher version from the trusted platform assemblies (the runtime and PowerShell).
     /// </summary>
-    internal static IEnumerable<string> AssembliesToIsolate(string directory, string enginePath)
+    internal static IEnumerable<string> AssembliesToIsolate(string directory, string enginePath, IDictionary<string, string> platform)
     {
-        var platform = PlatformAssemblies();
         foreach (var path in Directory.GetFiles(directory, "*.dll"))
         {
             if (string.Equals(path, enginePath, StringComparison.OrdinalIgnoreCase))
@@ -117,6 +116,7 @@ internal sealed class IsolatedLoadContext : IDependencyResolver
         }
     }
 
+    /// <summary>Simple name to path of the trusted platform assemblies: the runtime's and the host application's (pwsh's).</summary>
     private static Dictionary<string, string> PlatformAssemblies()
     {
         var assemblies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
