@@ -20,6 +20,8 @@ internal static class ModuleImport
             .Where(t => typeof(IModuleAssemblyInitializer).IsAssignableFrom(t) && !t.IsAbstract)
             .ToList();
         Program.Report("initializers", string.Join(",", initializers.Select(t => t.FullName)));
+        // Listing the cmdlet types must not pull the engine in: nothing could resolve it before the initializer runs.
+        Program.Report("engine-loaded-before-initializer", AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "PartnerReferrals.Engine"));
 
         if (isolate)
         {

@@ -29,6 +29,7 @@ public sealed class IsolationTests : IClassFixture<IsolationTests.Emulator>
         Assert.Equal("ok", result.GetValueOrDefault("outcome"));
         Assert.Equal(OtherModuleMsal, result["other-module-msal"]);
         Assert.Equal("PartnerReferrals.Commands.Loading.ModuleAssemblyInitializer", result["initializers"]);
+        Assert.Equal("False", result["engine-loaded-before-initializer"]);
         // The cmdlets stay in the session's default context; the engine comes from dependencies/ into our context.
         Assert.Equal("Default", result["cmdlet-context"]);
         Assert.Equal("PartnerReferrals", result["engine-context"]);

@@ -6,7 +6,7 @@ namespace PartnerReferrals.Commands.Loading;
 /// Chooses how the engine and its dependencies load: into a private AssemblyLoadContext on PowerShell 7 (.NET),
 /// or through AppDomain.AssemblyResolve on Windows PowerShell 5.1 (.NET Framework, which has no load contexts).
 /// </summary>
-public static class DependencyLoader
+internal static class DependencyLoader
 {
     /// <summary>The one name the cmdlet assembly resolves; the engine's own references resolve inside its context.</summary>
     public const string EngineAssemblyName = "PartnerReferrals.Engine";
