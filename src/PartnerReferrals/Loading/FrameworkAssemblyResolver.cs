@@ -26,9 +26,13 @@ internal sealed class FrameworkAssemblyResolver : IDependencyResolver
 
     public void Unhook() => AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
 
-    private Assembly? Resolve(object? sender, ResolveEventArgs args)
+    private Assembly? Resolve(object? sender, ResolveEventArgs args) =>
+        FileToLoad(args.Name, args.RequestingAssembly) is { } path ? Assembly.LoadFrom(path) : null;
+
+    /// <summary>The file of dependencies/ that answers this request, or null when it is not ours to answer.</summary>
+    internal string? FileToLoad(string assemblyName, Assembly? requester)
     {
-        var requested = new AssemblyName(args.Name);
+        var requested = new AssemblyName(assemblyName);
         if (requested.Name is null || requested.Name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
             return null;
@@ -41,18 +45,14 @@ internal sealed class FrameworkAssemblyResolver : IDependencyResolver
         }
 
         var isEngine = string.Equals(requested.Name, DependencyLoader.EngineAssemblyName, StringComparison.OrdinalIgnoreCase);
-        if (!isEngine && !IsOurs(args.RequestingAssembly))
+        if (!isEngine && !IsOurs(requester))
         {
             return null;
         }
 
+        // A newer copy answers an older reference (as a binding redirect would); an older copy never answers.
         var ours = AssemblyName.GetAssemblyName(path);
-        if (requested.Version is not null && ours.Version < requested.Version)
-        {
-            return null;
-        }
-
-        return Assembly.LoadFrom(path);
+        return requested.Version is not null && ours.Version < requested.Version ? null : path;
     }
 
     // An unknown requester (null) is let through: .NET Framework often omits it for references of LoadFrom assemblies.
