@@ -28,6 +28,9 @@ namespace PartnerReferrals.Commands.Loading;
 /// </remarks>
 internal sealed class IsolatedLoadContext : IDependencyResolver
 {
+    /// <summary>The name the private context carries (visible in AssemblyLoadContext.All and in dumps).</summary>
+    public const string ContextName = "PartnerReferrals";
+
     private const string LoadContextTypeName = "System.Runtime.Loader.AssemblyLoadContext";
 
     private readonly string directory;
@@ -51,9 +54,6 @@ internal sealed class IsolatedLoadContext : IDependencyResolver
         var method = typeof(IsolatedLoadContext).GetMethod(nameof(ResolveFromDefault), BindingFlags.NonPublic | BindingFlags.Instance)!;
         resolvingHandler = Delegate.CreateDelegate(resolvingEvent.EventHandlerType!, this, method);
     }
-
-    /// <summary>The name the private context carries (visible in AssemblyLoadContext.All and in dumps).</summary>
-    public const string ContextName = "PartnerReferrals";
 
     /// <summary>Null on .NET Framework, which has no load contexts.</summary>
     public static IsolatedLoadContext? TryCreate(string directory)
