@@ -7,8 +7,10 @@
     Build    dotnet build of the solution.
     Test     dotnet test of the solution, then the Pester tests in tests/Pester (against the packaged module and
              the emulator) when Pester 5 is installed.
-    Package  publishes the cmdlets and the engine and lays out artifacts/module/PartnerReferrals/<version>/ from the
-             explicit list in src/PartnerReferrals/PackageFiles.psd1; fails on any assembly not in that list.
+    Package  publishes the cmdlets and the engine and lays out artifacts/module/PartnerReferrals/<version>/ through the
+             MSBuild target in src/PartnerReferrals/ModuleLayout.targets (the same one the tests run): PartnerReferrals.dll
+             and the module files at the top, the engine and every third-party assembly in dependencies/, from the
+             explicit list in src/PartnerReferrals/PackageFiles.props; fails on any assembly not in that list.
              The version comes from Directory.Build.props and is stamped into the manifest.
     Demo     starts the emulator, imports the packaged module, signs in by device code, exports every referral to
              CSV and prints a summary by status and month.
@@ -105,32 +107,13 @@ function Invoke-Test {
 
 function Invoke-Package {
     $version = Get-ModuleVersion
-    $files = Import-PowerShellDataFile -Path (Join-Path $Root 'src/PartnerReferrals/PackageFiles.psd1')
     $publish = Join-Path $Artifacts 'publish/PartnerReferrals'
     $target = Get-PackageDirectory
 
+    # A fresh publish folder: the layout target checks every assembly in it against PackageFiles.props.
     Remove-Item -Recurse -Force -Path $publish, $target -ErrorAction SilentlyContinue
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/PartnerReferrals/PartnerReferrals.csproj'), '--configuration', $Configuration, '--output', $publish)
-
-    $published = Get-ChildItem -Path $publish -Recurse -File -Include '*.dll', '*.exe' | ForEach-Object { $_.Name }
-    $unexpected = @($published | Where-Object { $_ -notin $files.Assemblies })
-    if ($unexpected.Count -gt 0) {
-        throw "Unexpected assemblies in the published output: $($unexpected -join ', '). Add them to src/PartnerReferrals/PackageFiles.psd1 on purpose, or remove the dependency."
-    }
-    $missing = @($files.Assemblies | Where-Object { $_ -notin $published })
-    if ($missing.Count -gt 0) {
-        throw "Assemblies listed in PackageFiles.psd1 but not published: $($missing -join ', ')."
-    }
-
-    New-Item -ItemType Directory -Force -Path $target | Out-Null
-    foreach ($assembly in $files.Assemblies) {
-        Copy-Item -Path (Join-Path $publish $assembly) -Destination $target
-    }
-    foreach ($file in $files.ModuleFiles) {
-        $destination = Join-Path $target $file
-        New-Item -ItemType Directory -Force -Path (Split-Path $destination) | Out-Null
-        Copy-Item -Path (Join-Path $Root "module/$file") -Destination $destination
-    }
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/PartnerReferrals/PartnerReferrals.csproj'), '--configuration', $Configuration,
+        '--output', $publish, "-p:ModuleLayout=$target")
 
     $manifest = Join-Path $target 'PartnerReferrals.psd1'
     # Stamp the version only; Update-ModuleManifest would rewrite (and reformat) the whole file.

@@ -3,15 +3,13 @@ using PartnerReferrals.Module.Tests.Support;
 namespace PartnerReferrals.Module.Tests;
 
 /// <summary>
-/// The explicit file list that build.ps1 Package lays out (src/PartnerReferrals/PackageFiles.psd1) matches what
-/// is published and what module/ holds, so Package cannot fail or ship a stray file on a machine with pwsh.
+/// The explicit file list (src/PartnerReferrals/PackageFiles.props) matches what is published and what module/
+/// holds, and the layout target (ModuleLayout.targets, which build.ps1 Package runs) puts the cmdlets at the top and
+/// the engine with every third-party assembly in dependencies/, refusing any assembly nobody listed.
 /// </summary>
 public class PackageLayoutTests
 {
-    private static readonly Lazy<IDictionary<string, object?>> Files =
-        new(() => PowerShellDataReader.ParseHashtable(File.ReadAllText(RepoPaths.Combine("src", "PartnerReferrals", "PackageFiles.psd1"))));
-
-    private static List<string> List(string key) => ((List<object?>)Files.Value[key]!).Cast<string>().ToList();
+    private static readonly string[] TopLevelContent = ["PartnerReferrals.psd1", "PartnerReferrals.format.ps1xml"];
 
     [Fact]
     public void Module_files_are_exactly_the_files_in_module_folder()
@@ -20,42 +18,90 @@ public class PackageLayoutTests
         var present = Directory.GetFiles(moduleDir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(moduleDir, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
-        Assert.Equal(present, List("ModuleFiles").Order(StringComparer.Ordinal));
+        Assert.Equal(present, PackagedModule.ListedFiles("ModuleContentFile").Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Listed_assemblies_are_exactly_the_published_ones()
     {
-        var output = Directory.CreateTempSubdirectory("partnerreferrals-publish-");
-        try
-        {
-            var (exitCode, log) = ProcessRunner.Run(
-                "dotnet",
-                [
-                    "publish", RepoPaths.Combine("src", "PartnerReferrals", "PartnerReferrals.csproj"),
-                    "--configuration", BuildConfiguration, "--no-build", "--output", output.FullName,
-                ],
-                TimeSpan.FromMinutes(3));
-            Assert.True(exitCode == 0, log);
+        var listed = PackagedModule.ListedFiles("ModuleTopLevelAssembly").Concat(PackagedModule.ListedFiles("ModuleDependencyAssembly"));
+        var published = Directory.GetFiles(PackagedModule.Current.PublishDirectory, "*.dll", SearchOption.AllDirectories).Select(Path.GetFileName);
+        Assert.Equal(listed.Order(StringComparer.Ordinal), published.Order(StringComparer.Ordinal));
+    }
 
-            var published = Directory.GetFiles(output.FullName, "*.dll", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-            Assert.Equal(List("Assemblies").Order(StringComparer.Ordinal), published);
-        }
-        finally
-        {
-            output.Delete(recursive: true);
-        }
+    [Fact]
+    public void Only_the_cmdlet_assembly_sits_at_the_top_of_the_module_folder()
+    {
+        Assert.Equal(["PartnerReferrals.dll"], PackagedModule.ListedFiles("ModuleTopLevelAssembly"));
+        var top = Directory.GetFiles(PackagedModule.Current.ModuleDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        Assert.Equal(TopLevelContent.Append("PartnerReferrals.dll").Order(StringComparer.Ordinal), top);
+    }
+
+    [Fact]
+    public void The_engine_and_every_third_party_assembly_sit_in_dependencies()
+    {
+        var dependencies = Directory.GetFiles(PackagedModule.Current.DependencyDirectory).Select(Path.GetFileName).ToList();
+        Assert.Contains("PartnerReferrals.Engine.dll", dependencies);
+        Assert.Contains("Microsoft.Identity.Client.dll", dependencies);
+        Assert.Contains("Microsoft.IdentityModel.Abstractions.dll", dependencies);
+        Assert.Equal(PackagedModule.ListedFiles("ModuleDependencyAssembly").Order(StringComparer.Ordinal), dependencies.Order(StringComparer.Ordinal));
+        Assert.Equal(["dependencies", "en-US"], Directory.GetDirectories(PackagedModule.Current.ModuleDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Layout_fails_on_a_published_assembly_nobody_listed()
+    {
+        using var scratch = new ScratchPublish();
+        File.Copy(Path.Combine(scratch.Publish, "System.Memory.dll"), Path.Combine(scratch.Publish, "Surprise.Dependency.dll"));
+
+        var (exitCode, output) = PackagedModule.LayOut(scratch.Publish, scratch.Module);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("PRMOD003", output, StringComparison.Ordinal);
+        Assert.Contains("Unexpected assemblies in the published output: Surprise.Dependency.dll", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch.Module), "nothing may be laid out when the check fails");
+    }
+
+    [Fact]
+    public void Layout_fails_when_a_listed_assembly_was_not_published()
+    {
+        using var scratch = new ScratchPublish();
+        File.Delete(Path.Combine(scratch.Publish, "Microsoft.IdentityModel.Abstractions.dll"));
+
+        var (exitCode, output) = PackagedModule.LayOut(scratch.Publish, scratch.Module);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("PRMOD004", output, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.IdentityModel.Abstractions.dll", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void PowerShell_itself_is_never_shipped()
     {
-        Assert.DoesNotContain(List("Assemblies"), a => a.StartsWith("System.Management.Automation", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(PackagedModule.ListedFiles("ModuleDependencyAssembly"), a => a.StartsWith("System.Management.Automation", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(Directory.GetFiles(PackagedModule.Current.ModuleDirectory, "System.Management.Automation*", SearchOption.AllDirectories));
     }
 
-#if DEBUG
-    private const string BuildConfiguration = "Debug";
-#else
-    private const string BuildConfiguration = "Release";
-#endif
+    /// <summary>A copy of the shared publish folder that a test may spoil, and a module folder that should stay unmade.</summary>
+    private sealed class ScratchPublish : IDisposable
+    {
+        private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("partnerreferrals-layout-");
+
+        public ScratchPublish()
+        {
+            Publish = Path.Combine(root.FullName, "publish");
+            Module = Path.Combine(root.FullName, "module");
+            Directory.CreateDirectory(Publish);
+            foreach (var file in Directory.GetFiles(PackagedModule.Current.PublishDirectory))
+            {
+                File.Copy(file, Path.Combine(Publish, Path.GetFileName(file)));
+            }
+        }
+
+        public string Publish { get; }
+
+        public string Module { get; }
+
+        public void Dispose() => root.Delete(recursive: true);
+    }
 }
