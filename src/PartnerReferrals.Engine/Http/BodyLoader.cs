@@ -37,7 +37,8 @@ internal sealed class BodyLoader
             throw new HttpRequestException(string.Format(CultureInfo.InvariantCulture, "The response body of {0} bytes is too large to read.", expected));
         }
 
-        var buffer = pool.Rent(expected is { } length ? (int)length : Math.Max(Volatile.Read(ref sizeHint), SmallestBuffer));
+        // At least one byte, so what goes back to the pool is always a buffer of its own, never the shared empty array.
+        var buffer = pool.Rent(expected is { } length ? Math.Max((int)length, 1) : Math.Max(Volatile.Read(ref sizeHint), SmallestBuffer));
         var count = 0;
         try
         {

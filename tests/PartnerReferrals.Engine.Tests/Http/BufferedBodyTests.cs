@@ -80,6 +80,18 @@ public class BufferedBodyTests
     }
 
     [Fact]
+    public async Task An_empty_body_goes_back_to_a_real_pool()
+    {
+        using var invoker = new HttpMessageInvoker(new RetryHandler(TestSessions.FastOptions(), new BodyLoader(System.Buffers.ArrayPool<byte>.Create())) { InnerHandler = new FakeHandler((_, _) => Answer(new CountingContent(string.Empty))) });
+        using var request = new HttpRequestMessage(HttpMethod.Get, Page);
+
+        var response = await invoker.SendAsync(request, CancellationToken.None);
+
+        Assert.Equal(0, (await BufferedBodyContent.ReadBodyAsync(response.Content)).Count);
+        response.Dispose();
+    }
+
+    [Fact]
     public async Task Content_headers_survive_and_disposing_returns_the_buffer()
     {
         var pool = new CountingPool();
