@@ -10,7 +10,8 @@ namespace PartnerReferrals.Engine.Http;
 /// <summary>
 /// Retries transient failures within bounds (attempts and total time), applies the per-attempt timeout, and
 /// reads a successful body completely inside the attempt, so a connection dropped mid-body is retried like
-/// any other network fault. A non-transient or final response is returned for the caller to map; a final
+/// any other network fault. The body is read once, into a pooled buffer the page parser reads in place
+/// (<see cref="BufferedBodyContent"/>). A non-transient or final response is returned for the caller to map; a final
 /// network fault or timeout is thrown as a <see cref="PartnerReferralsException"/>.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
@@ -18,8 +19,19 @@ internal sealed class RetryHandler : DelegatingHandler
     private const string AttemptsKey = "PartnerReferrals.Attempts";
 
     private readonly PartnerReferralsOptions options;
+    private readonly BodyLoader bodies;
 
-    public RetryHandler(PartnerReferralsOptions options) => this.options = options;
+    // Bodies alive at once: the pages in flight, plus the one being parsed.
+    public RetryHandler(PartnerReferralsOptions options)
+        : this(options, new BodyLoader(options.MaxConcurrency + 1))
+    {
+    }
+
+    internal RetryHandler(PartnerReferralsOptions options, BodyLoader bodies)
+    {
+        this.options = options;
+        this.bodies = bodies;
+    }
 
     /// <summary>How many attempts the request took, for error messages ("throttled after 6 attempts").</summary>
     internal static int AttemptsOf(HttpRequestMessage request) =>
@@ -77,10 +89,12 @@ internal sealed class RetryHandler : DelegatingHandler
             // Error bodies too: a connection dropped while one streams in is a network fault to retry, not a crash later.
             if (response.Content is not null)
             {
-                // netstandard2.0 has no cancellable LoadIntoBufferAsync: disposing the response aborts a stalled read.
+                // Not every stream honours the token: disposing the response aborts a stalled read.
                 using (timeout.Token.Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
                 {
-                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                    var original = response.Content;
+                    response.Content = await bodies.LoadAsync(original, timeout.Token).ConfigureAwait(false);
+                    original.Dispose();
                 }
 
                 timeout.Token.ThrowIfCancellationRequested();

@@ -13,7 +13,7 @@ namespace PartnerReferrals.Engine.Paging;
 /// </summary>
 internal static class ApiErrorMapper
 {
-    public static PartnerReferralsException Map(HttpStatusCode statusCode, byte[] body, Uri? url, string? requestId, string? correlationId, int attempts)
+    public static PartnerReferralsException Map(HttpStatusCode statusCode, ReadOnlyMemory<byte> body, Uri? url, string? requestId, string? correlationId, int attempts)
     {
         var status = (int)statusCode;
         var (code, description) = ReadBody(body);
@@ -57,7 +57,7 @@ internal static class ApiErrorMapper
         };
     }
 
-    private static (string? Code, string? Description) ReadBody(byte[] body)
+    private static (string? Code, string? Description) ReadBody(ReadOnlyMemory<byte> body)
     {
         if (body.Length == 0)
         {

@@ -32,8 +32,9 @@ internal sealed class PageFetcher
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation(CorrelationHandler.RequestIdHeader, requestId);
             operation.AttachTo(request);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-            var body = response.Content is null ? [] : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            // Headers-read: the retry handler has already read the body; HttpClient would otherwise buffer a copy of it.
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var body = await BufferedBodyContent.ReadBodyAsync(response.Content).ConfigureAwait(false);
             var correlationId = operation.CorrelationId.ToString();
             if (!response.IsSuccessStatusCode)
             {
@@ -42,7 +43,8 @@ internal sealed class PageFetcher
 
             try
             {
-                return parse(body);
+                // Parsed before the response (and its pooled buffer) is disposed; the page keeps no reference to it.
+                return BodyParser<T>.Parse(parse, body);
             }
             catch (TruncatedJsonException) when (attempt < options.MaxAttempts)
             {
