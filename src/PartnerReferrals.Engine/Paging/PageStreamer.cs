@@ -26,10 +26,10 @@ internal sealed class PageStreamer<T>
 
     private readonly PageFetcher fetcher;
     private readonly Uri analyticsBase;
-    private readonly Func<byte[], Page<T>> parse;
+    private readonly SpanPageParser<T> parse;
     private readonly Func<T, string?>? idOf;
 
-    public PageStreamer(PageFetcher fetcher, Uri analyticsBase, Func<byte[], Page<T>> parse, Func<T, string?>? idOf)
+    public PageStreamer(PageFetcher fetcher, Uri analyticsBase, SpanPageParser<T> parse, Func<T, string?>? idOf)
     {
         this.fetcher = fetcher;
         this.analyticsBase = analyticsBase;

@@ -70,7 +70,7 @@ public sealed class PartnerReferralsSession : IDisposable
             throw new ArgumentNullException(nameof(query));
         }
 
-        var streamer = new PageStreamer<Referral>(fetcher, AnalyticsBase, BodyParser<Referral>.Create(ReferralPageReader.ReadReferrals), r => r.Id);
+        var streamer = new PageStreamer<Referral>(fetcher, AnalyticsBase, ReferralPageReader.ReadReferrals, r => r.Id);
         return streamer.StreamAsync(query, operation ?? NewOperation(null), listener, cancellationToken);
     }
 
@@ -84,7 +84,7 @@ public sealed class PartnerReferralsSession : IDisposable
 
         var groupBy = string.Join(",", query.GroupBy);
         var level = query.AggregationLevel is { } l ? char.ToUpperInvariant(l[0]) + l.Substring(1) : null;
-        var streamer = new PageStreamer<ReferralGroup>(fetcher, AnalyticsBase, BodyParser<ReferralGroup>.Create(body => ReferralPageReader.ReadGroups(body, groupBy, level)), null);
+        var streamer = new PageStreamer<ReferralGroup>(fetcher, AnalyticsBase, body => ReferralPageReader.ReadGroups(body, groupBy, level), null);
         return streamer.StreamAsync(query, operation ?? NewOperation(null), listener, cancellationToken);
     }
 
