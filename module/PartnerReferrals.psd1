@@ -9,6 +9,8 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     DotNetFrameworkVersion = '4.7.2'
+    # The output types load first, into the session's default context, so scripts can name them ([PartnerReferrals.Models.Referral]).
+    RequiredAssemblies   = @('PartnerReferrals.Models.dll')
     FormatsToProcess     = @('PartnerReferrals.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-PartnerReferrals'

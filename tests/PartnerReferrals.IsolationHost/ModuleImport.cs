@@ -12,7 +12,9 @@ internal static class ModuleImport
 {
     public static Assembly Load(string moduleFolder, bool isolate)
     {
-        // The root module goes into the default context (Import-Module uses Assembly.LoadFrom).
+        // The manifest's RequiredAssemblies (the output types) load first, then the root module, both into the default
+        // context (Import-Module uses Assembly.LoadFrom).
+        AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.Combine(moduleFolder, "PartnerReferrals.Models.dll"));
         var cmdlets = AssemblyLoadContext.Default.LoadFromAssemblyPath(Path.Combine(moduleFolder, "PartnerReferrals.dll"));
 
         // PowerShell lists the exported types, then runs every IModuleAssemblyInitializer before it reads the cmdlets.

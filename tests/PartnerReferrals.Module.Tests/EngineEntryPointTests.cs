@@ -2,10 +2,9 @@ using System.Diagnostics;
 using System.Management.Automation;
 using PartnerReferrals.Commands.Hosting;
 using PartnerReferrals.Engine;
-using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Queries;
-using PartnerReferrals.Engine.Sessions;
 using PartnerReferrals.Module.Tests.Support;
 
 namespace PartnerReferrals.Module.Tests;
@@ -43,7 +42,7 @@ public sealed class EngineEntryPointTests : IDisposable
         Assert.Equal("DeviceCode", context.SignInMethod);
         Assert.Equal(emulator.ClientId, context.ClientId);
         Assert.NotNull(PartnerReferralsOperations.GetContext());
-        Assert.All(typeof(ContextInfo).GetProperties(), p => Assert.DoesNotContain("eyJ", Convert.ToString(p.GetValue(context), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal));
+        Assert.All(typeof(PartnerReferralsContext).GetProperties(), p => Assert.DoesNotContain("eyJ", Convert.ToString(p.GetValue(context), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.Ordinal));
         Assert.All(host.CallThreads, id => Assert.Equal(host.PipelineThread, id));
     }
 

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
-using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Models;
 using PartnerReferrals.Module.Tests.Support;
 
 namespace PartnerReferrals.Module.Tests;

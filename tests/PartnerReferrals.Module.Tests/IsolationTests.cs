@@ -37,7 +37,7 @@ public sealed class IsolationTests : IClassFixture<IsolationTests.Emulator>
         Assert.Equal("Emulator", result["connected-environment"]);
         Assert.Equal("ok", result["cmdlet-process-record"]);
         Assert.Equal(Emulator.ReferralCount.ToString(System.Globalization.CultureInfo.InvariantCulture), result["rows"]);
-        Assert.Equal("PartnerReferrals.Engine.Models.Referral", result["row-type"]);
+        Assert.Equal("PartnerReferrals.Models.Referral", result["row-type"]);
         // Both MSALs live side by side: ours in the private context, the other module's alone in the default one.
         Assert.Equal(PackagedVersion("Microsoft.Identity.Client"), result["engine-msal"]);
         Assert.Equal(PackagedVersion("Microsoft.IdentityModel.Abstractions"), result["engine-identitymodel"]);

@@ -19,10 +19,10 @@ public class LoadingBoundaryTests
     private static readonly Assembly Engine = typeof(PartnerReferralsOperations).Assembly;
 
     [Fact]
-    public void The_cmdlet_assembly_references_only_netstandard_PowerShell_and_the_engine()
+    public void The_cmdlet_assembly_references_only_netstandard_PowerShell_the_engine_and_the_output_types()
     {
         var references = Cmdlets.GetReferencedAssemblies().Select(a => a.Name).Order(StringComparer.Ordinal);
-        Assert.Equal(["PartnerReferrals.Engine", "System.Management.Automation", "netstandard"], references);
+        Assert.Equal(["PartnerReferrals.Engine", "PartnerReferrals.Models", "System.Management.Automation", "netstandard"], references);
     }
 
     [Fact]

@@ -30,11 +30,12 @@ public class PackageLayoutTests
     }
 
     [Fact]
-    public void Only_the_cmdlet_assembly_sits_at_the_top_of_the_module_folder()
+    public void Only_the_cmdlet_and_output_type_assemblies_sit_at_the_top_of_the_module_folder()
     {
-        Assert.Equal(["PartnerReferrals.dll"], PackagedModule.ListedFiles("ModuleTopLevelAssembly"));
+        string[] topAssemblies = ["PartnerReferrals.dll", "PartnerReferrals.Models.dll"];
+        Assert.Equal(topAssemblies, PackagedModule.ListedFiles("ModuleTopLevelAssembly"));
         var top = Directory.GetFiles(PackagedModule.Current.ModuleDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.Equal(TopLevelContent.Append("PartnerReferrals.dll").Order(StringComparer.Ordinal), top);
+        Assert.Equal(TopLevelContent.Concat(topAssemblies).Order(StringComparer.Ordinal), top);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ Describe 'Get-PartnerReferral' {
 
     It 'returns every referral when not limited' {
         $script:All.Count | Should -Be $script:Emulator.Referrals
-        $script:All[0] | Should -BeOfType 'PartnerReferrals.Engine.Models.Referral'
+        $script:All[0] | Should -BeOfType 'PartnerReferrals.Models.Referral'
     }
 
     It 'filters by status' {
@@ -152,7 +152,7 @@ Describe 'Get-PartnerReferral' {
 Describe 'Get-PartnerReferralSummary' {
     It 'counts by status, adding up to the total' {
         $groups = @(Get-PartnerReferralSummary -GroupBy status)
-        $groups[0] | Should -BeOfType 'PartnerReferrals.Engine.Models.ReferralGroup'
+        $groups[0] | Should -BeOfType 'PartnerReferrals.Models.ReferralGroup'
         ($groups | Measure-Object ReferralCount -Sum).Sum | Should -Be $script:Emulator.Referrals
         # Group-Object keeps the order of first appearance: sort both sides.
         $groups.Status | Sort-Object | Should -Be ((Get-PartnerReferral | Group-Object Status).Name | Sort-Object)

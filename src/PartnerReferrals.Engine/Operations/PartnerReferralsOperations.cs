@@ -1,9 +1,10 @@
-using System;
 using System.Threading;
+using System;
 using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Engine.Sessions;
 using PartnerReferrals.Engine.SignIn;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.Operations;
 
@@ -15,11 +16,11 @@ namespace PartnerReferrals.Engine.Operations;
 public static class PartnerReferralsOperations
 {
     /// <summary>Signs in, replaces the current session, and returns its context.</summary>
-    public static ContextInfo Connect(ConnectRequest request, IEngineHost host, CancellationToken cancellationToken) =>
+    public static PartnerReferralsContext Connect(ConnectRequest request, IEngineHost host, CancellationToken cancellationToken) =>
         Connect(request, host, cancellationToken, new ConnectOptions());
 
     /// <summary>Connect with settings that are not cmdlet parameters (pipeline tuning, a scripted browser, a cache folder).</summary>
-    public static ContextInfo Connect(ConnectRequest request, IEngineHost host, CancellationToken cancellationToken, ConnectOptions options)
+    public static PartnerReferralsContext Connect(ConnectRequest request, IEngineHost host, CancellationToken cancellationToken, ConnectOptions options)
     {
         if (request is null)
         {
@@ -53,7 +54,7 @@ public static class PartnerReferralsOperations
     }
 
     /// <summary>The current session's context, or null when not connected.</summary>
-    public static ContextInfo? GetContext() => SessionStore.Current is { } session ? Copy(session.Context) : null;
+    public static PartnerReferralsContext? GetContext() => SessionStore.Current is { } session ? Copy(session.Context) : null;
 
     /// <summary>Streams Referral objects to the host as pages arrive.</summary>
     public static void GetReferrals(ReferralRequest request, IEngineHost host, CancellationToken cancellationToken)
@@ -83,7 +84,7 @@ public static class PartnerReferralsOperations
         ReferralStreaming.Groups(session ?? throw new ArgumentNullException(nameof(session)), query, host, cancellationToken);
     }
 
-    private static ContextInfo Copy(ContextInfo context) => new()
+    private static PartnerReferralsContext Copy(PartnerReferralsContext context) => new()
     {
         Account = context.Account,
         TenantId = context.TenantId,

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.Paging;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Text.Json;
-using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.Paging;
 

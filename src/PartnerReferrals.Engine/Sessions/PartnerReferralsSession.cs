@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using PartnerReferrals.Engine.Http;
-using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Paging;
 using PartnerReferrals.Engine.Queries;
 
@@ -29,7 +29,7 @@ public sealed class PartnerReferralsSession : IDisposable
     public PartnerReferralsSession(
         Uri baseUrl,
         IAccessTokenProvider tokens,
-        ContextInfo? context = null,
+        PartnerReferralsContext? context = null,
         PartnerReferralsOptions? options = null,
         HttpMessageHandler? networkHandler = null,
         CertificatePin? pin = null,
@@ -43,13 +43,13 @@ public sealed class PartnerReferralsSession : IDisposable
         Tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
         Options = options?.Clone() ?? new PartnerReferralsOptions();
         AnalyticsBase = AnalyticsBaseOf(baseUrl);
-        Context = context ?? new ContextInfo { BaseUrl = baseUrl.ToString() };
+        Context = context ?? new PartnerReferralsContext { BaseUrl = baseUrl.ToString() };
         Client = HttpPipeline.CreateClient(tokens, Options, networkHandler ?? HttpPipeline.CreateNetworkHandler(Options, pin));
         fetcher = new PageFetcher(Client, Options);
         this.owned = owned;
     }
 
-    public ContextInfo Context { get; }
+    public PartnerReferralsContext Context { get; }
 
     /// <summary><c>{baseUrl}/partner/v1/analytics/</c>: relative next links resolve against it.</summary>
     public Uri AnalyticsBase { get; }

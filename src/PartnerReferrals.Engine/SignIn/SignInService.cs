@@ -1,12 +1,13 @@
-using System;
 using System.Linq;
 using System.Net.Http;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using Microsoft.Identity.Client;
 using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Http;
 using PartnerReferrals.Engine.Sessions;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.SignIn;
 
@@ -132,7 +133,7 @@ internal static class SignInService
         }
     }
 
-    private static ContextInfo Context(ConnectRequest request, EnvironmentEndpoints endpoints, string? account, string? tenantId, string? clientId, DateTimeOffset? expiresOn) => new()
+    private static PartnerReferralsContext Context(ConnectRequest request, EnvironmentEndpoints endpoints, string? account, string? tenantId, string? clientId, DateTimeOffset? expiresOn) => new()
     {
         Account = account,
         TenantId = tenantId,

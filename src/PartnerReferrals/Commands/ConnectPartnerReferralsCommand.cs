@@ -1,9 +1,10 @@
-using System;
 using System.Management.Automation;
 using System.Security;
+using System;
 using PartnerReferrals.Commands.Hosting;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Sessions;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Commands;
 
@@ -13,7 +14,7 @@ namespace PartnerReferrals.Commands;
 /// access token obtained elsewhere.
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "PartnerReferrals", DefaultParameterSetName = InteractiveSet)]
-[OutputType(typeof(ContextInfo))]
+[OutputType(typeof(PartnerReferralsContext))]
 public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
 {
     public const string InteractiveSet = "Interactive";

@@ -1,13 +1,13 @@
 using System.Management.Automation;
 using PartnerReferrals.Commands.Hosting;
 using PartnerReferrals.Engine.Operations;
-using PartnerReferrals.Engine.Sessions;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Commands;
 
 /// <summary>Ends the session; with -ClearPersistedCache also removes the token cache kept for the user.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "PartnerReferrals")]
-[OutputType(typeof(ContextInfo))]
+[OutputType(typeof(PartnerReferralsContext))]
 public sealed class DisconnectPartnerReferralsCommand : PartnerReferralsCmdlet
 {
     [Parameter]

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Queries;
 

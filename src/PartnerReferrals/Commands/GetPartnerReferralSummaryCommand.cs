@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using PartnerReferrals.Commands.Completion;
-using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Queries;
 

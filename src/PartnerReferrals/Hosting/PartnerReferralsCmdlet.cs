@@ -72,7 +72,9 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
         where T : class
     {
         T? result = null;
-        RunEngine((host, token) => result = operation(host, token));
+        // A block body, so the lambda is an Action: an expression body returns T and would bind to this very
+        // overload again (the recursion that crashed PowerShell with a stack overflow).
+        RunEngine((host, token) => { result = operation(host, token); });
         return result;
     }
 }

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Reflection;
 
 namespace PartnerReferrals.Commands.Loading;
 
@@ -11,12 +12,21 @@ internal static class DependencyLoader
     /// <summary>The one name the cmdlet assembly resolves; the engine's own references resolve inside its context.</summary>
     public const string EngineAssemblyName = "PartnerReferrals.Engine";
 
+    /// <summary>The assembly of the output types; it sits beside PartnerReferrals.dll and loads in the default context.</summary>
+    public const string OutputTypesAssemblyName = "PartnerReferrals.Models";
+
     /// <summary>The folder beside PartnerReferrals.dll that holds the engine and every third-party assembly.</summary>
     public const string DependencyFolderName = "dependencies";
 
     private static readonly object Gate = new();
     private static IDependencyResolver? resolver;
     private static bool installed;
+
+    /// <summary>
+    /// The assembly of the types the cmdlets write, beside this one in the default context, so that PowerShell can
+    /// resolve them by name. It has no dependencies, so loading it never drags anything else into that context.
+    /// </summary>
+    public static Assembly OutputTypesAssembly => typeof(PartnerReferrals.Models.Referral).Assembly;
 
     /// <summary>The module's dependencies folder, next to this assembly.</summary>
     public static string DependencyDirectory { get; } = Path.Combine(

@@ -38,6 +38,13 @@ internal sealed class FrameworkAssemblyResolver : IDependencyResolver
             return null;
         }
 
+        // The output types live beside the cmdlets, not in dependencies/; the engine's reference to them is ours too.
+        if (string.Equals(requested.Name, DependencyLoader.OutputTypesAssemblyName, StringComparison.OrdinalIgnoreCase))
+        {
+            var beside = Path.Combine(moduleDirectory, requested.Name + ".dll");
+            return File.Exists(beside) ? beside : null;
+        }
+
         var path = Path.Combine(directory, requested.Name + ".dll");
         if (!File.Exists(path))
         {

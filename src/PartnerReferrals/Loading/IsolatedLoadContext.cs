@@ -8,7 +8,8 @@ namespace PartnerReferrals.Commands.Loading;
 /// <summary>
 /// PowerShell 7: a private AssemblyLoadContext holding the engine and the third-party assemblies it ships (MSAL,
 /// Microsoft.IdentityModel.Abstractions, ...), so another module's copies in the default context never meet ours.
-/// The default context resolves one name through us, the engine's; only the engine's and BCL types cross over.
+/// The default context resolves one name through us, the engine's; only the output types (PartnerReferrals.Models,
+/// loaded in the default context) and BCL types cross over.
 /// </summary>
 /// <remarks>
 /// Why reflection: this assembly targets netstandard2.0 so that one build also loads in Windows PowerShell 5.1,
@@ -76,6 +77,9 @@ internal sealed class IsolatedLoadContext : IDependencyResolver
         {
             if (engine is null)
             {
+                // The output types must be the default context's copy (PowerShell resolves type names only there),
+                // and a private context asks the default one for what it has already loaded: load it there first.
+                _ = DependencyLoader.OutputTypesAssembly;
                 var context = privateContext ??= Activator.CreateInstance(loadContextType, ContextName, false)!;
                 var loadFromPath = loadContextType.GetMethod("LoadFromAssemblyPath", [typeof(string)])
                     ?? throw new MissingMemberException(LoadContextTypeName, "LoadFromAssemblyPath");

@@ -1,6 +1,6 @@
 using System.Globalization;
 using PartnerReferrals.Engine.Hosting;
-using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Engine.Tests.Fakes;

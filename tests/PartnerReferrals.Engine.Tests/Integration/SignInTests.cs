@@ -1,4 +1,4 @@
-using PartnerReferrals.Engine.Models;
+using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Engine.Sessions;

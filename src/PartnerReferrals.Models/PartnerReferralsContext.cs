@@ -1,9 +1,9 @@
 using System;
 
-namespace PartnerReferrals.Engine.Sessions;
+namespace PartnerReferrals.Models;
 
 /// <summary>Who is signed in where. Never holds a token: safe to print, log and export.</summary>
-public sealed class ContextInfo
+public sealed class PartnerReferralsContext
 {
     public string? Account { get; set; }
 

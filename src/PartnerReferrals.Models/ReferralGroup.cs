@@ -1,16 +1,13 @@
 using System;
 
-namespace PartnerReferrals.Engine.Models;
+namespace PartnerReferrals.Models;
 
 /// <summary>
-/// One referral as the API returns it. Flat on purpose: every property is a string or a UTC
-/// <see cref="DateTime"/>, so <c>Export-Csv</c> writes values, never type names. Status stays a string so a
-/// value this module does not know never breaks a pull.
+/// One aggregate row of a grouped query: the grouped fields (the others stay null) and the count.
+/// Flat and CSV-safe like <see cref="Referral"/>.
 /// </summary>
-public sealed class Referral
+public sealed class ReferralGroup
 {
-    public string? Id { get; set; }
-
     public string? Status { get; set; }
 
     public string? CustomerName { get; set; }
@@ -40,4 +37,12 @@ public sealed class Referral
     public DateTime? LostDate { get; set; }
 
     public DateTime? ArchivedDate { get; set; }
+
+    /// <summary>Day, Week or Month when date fields were grouped; null otherwise.</summary>
+    public string? AggregationLevel { get; set; }
+
+    /// <summary>The fields this row is grouped by, comma-separated as sent (e.g. <c>status,createdDate</c>).</summary>
+    public string? GroupBy { get; set; }
+
+    public long ReferralCount { get; set; }
 }
