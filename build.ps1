@@ -5,15 +5,21 @@
 
 .DESCRIPTION
     Build    dotnet build of the solution.
-    Test     dotnet test of the solution, then the Pester tests in tests/Pester (against the packaged module and
-             the emulator) when Pester 5 is installed.
+    Test     dotnet test of the solution (one TRX file per test project in artifacts/test-results), then Package,
+             then every Pester test in tests/Pester in a fresh PowerShell (result file artifacts/test-results/Pester.xml,
+             NUnit XML written by Pester). The Pester suite includes the demo (tests/Pester/Demo.Tests.ps1). Fails when
+             either part fails. When no Pester 5+ is installed, the pinned one (tests/Pester/tools/Pester.proj) is
+             restored from NuGet into artifacts/tools/packages and used from there.
     Package  publishes the cmdlets and the engine and lays out artifacts/module/PartnerReferrals/<version>/ through the
              MSBuild target in src/PartnerReferrals/ModuleLayout.targets (the same one the tests run): PartnerReferrals.dll
              and the module files at the top, the engine and every third-party assembly in dependencies/, from the
              explicit list in src/PartnerReferrals/PackageFiles.props; fails on any assembly not in that list.
              The version comes from Directory.Build.props and is stamped into the manifest.
-    Demo     starts the emulator, imports the packaged module, signs in by device code, exports every referral to
-             CSV and prints a summary by status and month.
+    Demo     packages the module if artifacts/module has no package yet, starts the emulator, imports the packaged
+             module, signs in by device code, exports every referral to artifacts/demo/referrals.csv, prints a summary
+             by status and by month (also written to artifacts/demo/by-status.csv and by-status-and-month.csv).
+
+    With only the .NET SDK: `dotnet tool restore`, then `dotnet pwsh ./build.ps1 ...` (PowerShell from the tool manifest).
 
 .EXAMPLE
     ./build.ps1 -Task Build, Test
@@ -40,6 +46,9 @@ $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
 $Artifacts = Join-Path $Root 'artifacts'
 $Solution = Join-Path $Root 'PartnerReferrals.sln'
+# How to start dotnet, PowerShell and the emulator without assuming pwsh on PATH (the Pester tests use the same).
+Import-Module (Join-Path $Root 'build/ChildProcesses.psm1') -Force
+$Dotnet = Get-DotnetPath
 
 function Invoke-Native {
     # Native commands do not throw on failure: check the exit code of each one.
@@ -69,40 +78,67 @@ function Get-PackageDirectory {
 }
 
 function Invoke-Build {
-    Invoke-Native dotnet @('build', $Solution, '--configuration', $Configuration)
+    Invoke-Native $Dotnet @('build', $Solution, '--configuration', $Configuration)
+}
+
+function Get-PesterManifest {
+    # An installed Pester 5+ first; else the version pinned in tests/Pester/tools/Pester.proj, restored from NuGet.
+    $installed = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version] '5.0' } |
+        Sort-Object Version -Descending | Select-Object -First 1
+    if ($installed) {
+        return $installed.Path
+    }
+    $project = Join-Path $Root 'tests/Pester/tools/Pester.proj'
+    [xml] $xml = Get-Content -Raw -Path $project
+    $version = $xml.SelectSingleNode("//PackageDownload[@Include='Pester']").Version.Trim('[', ']')
+    $packages = Join-Path $Artifacts 'tools/packages'
+    $manifest = Join-Path $packages "pester/$version/tools/Pester.psd1"
+    Write-Host "Pester 5 is not installed: using Pester $version from NuGet in $packages (tests/Pester/tools/Pester.proj)." -ForegroundColor Yellow
+    if (-not (Test-Path $manifest)) {
+        Invoke-Native $Dotnet @('restore', $project, '--packages', $packages, '--verbosity', 'quiet')
+    }
+    if (-not (Test-Path $manifest)) {
+        throw "Restoring $project did not produce $manifest."
+    }
+    return $manifest
 }
 
 function Invoke-Test {
-    $syntax = Join-Path $Root 'tests/syntax'
-    if (-not (Test-Path (Join-Path $syntax 'node_modules')) -and (Get-Command npm -ErrorAction SilentlyContinue)) {
-        Invoke-Native npm @('ci', '--prefix', $syntax, '--no-audit', '--no-fund')
-    }
-
     $results = Join-Path $Artifacts 'test-results'
-    Invoke-Native dotnet @('test', $Solution, '--configuration', $Configuration, '--results-directory', $results)
+    $failures = [System.Collections.Generic.List[string]]::new()
 
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version] '5.0' } | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed: skipping tests/Pester (Install-Module Pester -MinimumVersion 5.0).'
-        return
+    # Each test project writes <project>.trx (tests/Directory.Build.props), so no file overwrites another.
+    Write-Host "> $Dotnet test $Solution --configuration $Configuration --results-directory $results" -ForegroundColor DarkGray
+    & $Dotnet test $Solution --configuration $Configuration --results-directory $results
+    if ($LASTEXITCODE -ne 0) {
+        $failures.Add("dotnet test failed (exit code $LASTEXITCODE; see the TRX files in $results)")
     }
 
-    Invoke-Package
-    Import-Module $pester -Force
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $Root 'tests/Pester'
-    $config.Run.Exit = $false
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Detailed'
-    $config.TestResult.Enabled = $true
-    $config.TestResult.OutputFormat = 'NUnitXml'
-    $config.TestResult.OutputPath = Join-Path $results 'Pester.xml'
-    $env:PARTNERREFERRALS_MODULE_DIR = Get-PackageDirectory
-    $env:PARTNERREFERRALS_CONFIGURATION = $Configuration
-    $run = Invoke-Pester -Configuration $config
-    if ($run.FailedCount -gt 0 -or $run.Result -ne 'Passed') {
-        throw "Pester: $($run.FailedCount) test(s) failed."
+    # The Pester tests run even when an xunit test failed, so one run reports every failure.
+    try {
+        $pester = Get-PesterManifest
+        Invoke-Package
+        $env:PARTNERREFERRALS_MODULE_DIR = Get-PackageDirectory
+        $env:PARTNERREFERRALS_CONFIGURATION = $Configuration
+        $resultFile = Join-Path $results 'Pester.xml'
+        Remove-Item -Force -Path $resultFile -ErrorAction SilentlyContinue
+        $pwsh = Get-PowerShellCommand
+        $arguments = @($pwsh.ArgumentList) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'build/Invoke-PesterSuite.ps1'),
+            '-PesterManifest', $pester, '-Path', (Join-Path $Root 'tests/Pester'), '-ResultFile', $resultFile)
+        Write-Host "> $($pwsh.FilePath) $($arguments -join ' ')" -ForegroundColor DarkGray
+        & $pwsh.FilePath @arguments
+        if ($LASTEXITCODE -ne 0) {
+            $failures.Add("Pester failed (exit code $LASTEXITCODE; see $resultFile)")
+        }
     }
+    catch {
+        $failures.Add("the Pester tests could not run: $($_.Exception.Message)")
+    }
+
+    if ($failures.Count -gt 0) {
+        throw "Tests failed: $($failures -join '; ')."
+    }
+    Write-Host "All tests passed (results in $results)." -ForegroundColor Green
 }
 
 function Invoke-Package {
@@ -112,7 +148,7 @@ function Invoke-Package {
 
     # A fresh publish folder: the layout target checks every assembly in it against PackageFiles.props.
     Remove-Item -Recurse -Force -Path $publish, $target -ErrorAction SilentlyContinue
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/PartnerReferrals/PartnerReferrals.csproj'), '--configuration', $Configuration,
+    Invoke-Native $Dotnet @('publish', (Join-Path $Root 'src/PartnerReferrals/PartnerReferrals.csproj'), '--configuration', $Configuration,
         '--output', $publish, "-p:ModuleLayout=$target")
 
     $manifest = Join-Path $target 'PartnerReferrals.psd1'
@@ -127,42 +163,26 @@ function Invoke-Package {
     Write-Host "Packaged PartnerReferrals $version in $target" -ForegroundColor Green
 }
 
-function Start-Emulator {
-    param(
-        [Parameter(Mandatory)] [string] $PublishFile,
-        [int] $Count = $Referrals
-    )
-    Remove-Item -Force -Path $PublishFile -ErrorAction SilentlyContinue
-    $arguments = @('run', '--project', (Join-Path $Root 'src/PartnerReferrals.Emulator'), '--configuration', $Configuration,
-        '--', '--referrals', $Count, '--publish', $PublishFile)
-    # ProcessStartInfo.ArgumentList quotes each argument, so paths with spaces survive (Start-Process does not).
-    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in $arguments) {
-        $info.ArgumentList.Add([string] $argument)
-    }
-    $info.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($info)
-    $deadline = (Get-Date).AddMinutes(3)
-    while (-not (Test-Path $PublishFile)) {
-        if ($process.HasExited) {
-            throw "The emulator exited with code $($process.ExitCode) before publishing $PublishFile."
-        }
-        if ((Get-Date) -gt $deadline) {
-            Stop-Emulator $process
-            throw "The emulator did not publish $PublishFile within three minutes."
-        }
-        Start-Sleep -Milliseconds 250
-    }
-    return $process
+function Get-MonthName {
+    param($Group)
+    if ($null -eq $Group.CreatedDate) { '(none)' } else { $Group.CreatedDate.ToString('yyyy-MM') }
 }
 
-function Stop-Emulator {
-    param($Process)
-    if ($Process -and -not $Process.HasExited) {
-        # 'dotnet run' starts the emulator as a child process: stop the whole tree.
-        $Process.Kill($true)
-        $Process.WaitForExit(10000) | Out-Null
-    }
+function Format-MonthTable {
+    # Format-Table takes its columns from the first object: every row gets every status, 0 where a month has none,
+    # or a status missing from the first month would vanish from the table.
+    param([Parameter(Mandatory)] [object[]] $Groups, [Parameter(Mandatory)] [string[]] $Statuses)
+    $Groups | Group-Object { Get-MonthName $_ } |
+        Sort-Object Name | ForEach-Object {
+            $cells = [ordered] @{ Month = $_.Name }
+            foreach ($status in $Statuses) {
+                $cells[$status] = 0
+            }
+            foreach ($group in $_.Group) {
+                $cells[[string] $group.Status] += $group.ReferralCount
+            }
+            [pscustomobject] $cells
+        }
 }
 
 function Invoke-Demo {
@@ -172,12 +192,16 @@ function Invoke-Demo {
     }
 
     $demo = Join-Path $Artifacts 'demo'
+    $csv = Join-Path $demo 'referrals.csv'
+    $byStatusCsv = Join-Path $demo 'by-status.csv'
+    $byMonthCsv = Join-Path $demo 'by-status-and-month.csv'
+    # A failed demo must not leave the last run's files looking like this run's.
+    Remove-Item -Force -Path $csv, $byStatusCsv, $byMonthCsv -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force -Path $demo | Out-Null
     $publishFile = Join-Path ([System.IO.Path]::GetTempPath()) "partnerreferrals-demo-$PID.json"
-    $csv = Join-Path $demo 'referrals.csv'
     $emulator = $null
     try {
-        $emulator = Start-Emulator -PublishFile $publishFile
+        $emulator = Start-Emulator -PublishFile $publishFile -Referrals $Referrals -Configuration $Configuration
         Import-Module (Join-Path $target 'PartnerReferrals.psd1') -Force
 
         $context = Connect-PartnerReferrals -Environment Emulator -EmulatorFile $publishFile -UseDeviceCode -ClientId ([guid]::NewGuid().ToString())
@@ -188,36 +212,42 @@ function Invoke-Demo {
         $rows = @(Import-Csv -Path $csv)
         Write-Host "Exported $($rows.Count) referrals to $csv in $([int]$watch.Elapsed.TotalMilliseconds) ms." -ForegroundColor Green
 
-        Write-Host 'Referrals by status:'
-        Get-PartnerReferralSummary -GroupBy status | Sort-Object ReferralCount -Descending |
-            Format-Table Status, ReferralCount -AutoSize | Out-Host
+        $byStatus = @(Get-PartnerReferralSummary -GroupBy status | Sort-Object ReferralCount -Descending)
+        $byStatus | Select-Object Status, ReferralCount | Export-Csv -Path $byStatusCsv -NoTypeInformation
+        Write-Host "Referrals by status ($byStatusCsv):"
+        $byStatus | Format-Table Status, ReferralCount -AutoSize | Out-Host
+        Write-Host "Total: $(($byStatus | Measure-Object ReferralCount -Sum).Sum) referrals."
 
-        Write-Host 'Referrals created per month and status (last 12 months of data):'
-        $byMonth = Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month
-        $byMonth | Group-Object { $_.CreatedDate.ToString('yyyy-MM') } | Sort-Object Name | Select-Object -Last 12 |
-            ForEach-Object {
-                $month = $_
-                $cells = [ordered]@{ Month = $month.Name }
-                foreach ($group in $month.Group | Sort-Object Status) {
-                    $cells[$group.Status] = $group.ReferralCount
-                }
-                [pscustomobject] $cells
-            } | Format-Table -AutoSize | Out-Host
+        $byMonth = @(Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month)
+        $byMonth | Select-Object Status, @{ Name = 'Month'; Expression = { Get-MonthName $_ } }, ReferralCount |
+            Export-Csv -Path $byMonthCsv -NoTypeInformation
+        $lastMonths = @(Format-MonthTable -Groups $byMonth -Statuses @($byStatus.Status) | Select-Object -Last 12)
+        # Only the statuses these months have, in the order of the table above.
+        $shown = @($byStatus.Status | Where-Object { $status = $_; @($lastMonths | Where-Object { $_.$status -gt 0 }).Count -gt 0 })
+        Write-Host "Referrals created per month and status (last 12 months of data; every month in $byMonthCsv):"
+        # Out-String -Width: a narrow or redirected console would otherwise drop the columns that do not fit.
+        $lastMonths | Format-Table (@('Month') + $shown) -AutoSize | Out-String -Width 4096 | Out-Host
 
         Disconnect-PartnerReferrals
     }
     finally {
-        Stop-Emulator $emulator
-        Remove-Item -Force -Path $publishFile -ErrorAction SilentlyContinue
+        Stop-Emulator -Process $emulator -PublishFile $publishFile
     }
 }
 
 foreach ($step in $Task) {
     Write-Host "== $step ($Configuration)" -ForegroundColor Cyan
-    switch ($step) {
-        'Build' { Invoke-Build }
-        'Test' { Invoke-Test }
-        'Package' { Invoke-Package }
-        'Demo' { Invoke-Demo }
+    try {
+        switch ($step) {
+            'Build' { Invoke-Build }
+            'Test' { Invoke-Test }
+            'Package' { Invoke-Package }
+            'Demo' { Invoke-Demo }
+        }
+    }
+    catch {
+        Write-Host "build.ps1 -Task ${step} failed: $($_.Exception.Message)" -ForegroundColor Red
+        Write-Host $_.ScriptStackTrace -ForegroundColor DarkGray
+        exit 1
     }
 }

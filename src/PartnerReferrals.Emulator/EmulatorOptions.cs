@@ -43,6 +43,11 @@ public sealed class EmulatorOptions
     /// <summary>A PFX to load, or to create and keep; null generates a certificate in memory.</summary>
     public string? CertificateFile { get; set; }
 
+    /// <summary>
+    /// The command line stops when this process exits, so a script or test that dies never leaves an emulator behind.
+    /// </summary>
+    public int? ParentProcessId { get; set; }
+
     /// <summary>The faults switched on at start.</summary>
     public FaultSettings Faults { get; set; } = new();
 }

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 
 namespace PartnerReferrals.Emulator;
 
-/// <summary>Command-line entry point: starts the emulator and runs it until Ctrl+C (or SIGTERM).</summary>
+/// <summary>Command-line entry point: starts the emulator and runs it until Ctrl+C, SIGTERM or the end of its parent process.</summary>
 public static class Program
 {
     /// <summary>Exit codes: 0 after a clean stop, 1 when the emulator cannot start, 2 for bad arguments.</summary>
@@ -42,6 +42,12 @@ public static class Program
             context.Cancel = true;
             stop.Cancel();
         });
+
+        if (options.ParentProcessId is { } parent && ParentProcessWatch.Start(parent, stop) is null)
+        {
+            await Console.Error.WriteLineAsync($"error: --parent-process-id: no running process has the id {parent}.").ConfigureAwait(false);
+            return 2;
+        }
 
         var clock = Stopwatch.StartNew();
         EmulatorServer server;

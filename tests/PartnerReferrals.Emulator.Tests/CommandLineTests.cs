@@ -12,6 +12,7 @@ public class CommandLineTests
     [InlineData(new[] { "--seed" }, "--seed: a value is missing")]
     [InlineData(new[] { "--colour", "red" }, "--colour: unknown argument")]
     [InlineData(new[] { "--token-lifetime", "0" }, "--token-lifetime: '0'")]
+    [InlineData(new[] { "--parent-process-id", "0" }, "--parent-process-id: '0' is not a whole number from 1")]
     public void Bad_arguments_give_a_one_line_message_naming_the_argument(string[] args, string expected)
     {
         var error = Assert.Throws<CommandLineException>(() => EmulatorCommandLine.Parse(args));
@@ -37,6 +38,13 @@ public class CommandLineTests
         Assert.Equal("/tmp/e.json", options.PublishFile);
         Assert.Equal(EmulatorPaths.CertificateFile, options.CertificateFile);
         Assert.True(options.ShowSignInPage);
+    }
+
+    [Fact]
+    public void The_parent_process_id_is_taken_and_absent_by_default()
+    {
+        Assert.Equal(4242, EmulatorCommandLine.Parse(["--parent-process-id", "4242"])!.ParentProcessId);
+        Assert.Null(EmulatorCommandLine.Parse([])!.ParentProcessId);
     }
 
     [Fact]

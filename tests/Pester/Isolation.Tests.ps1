@@ -5,11 +5,6 @@
 # carry) is imported first; then PartnerReferrals signs in to the emulator and queries it. Each case runs in a fresh
 # process (IsolationSession.ps1): this session has already loaded PartnerReferrals' MSAL, so it would prove nothing.
 
-BeforeDiscovery {
-    $script:HasWindowsPowerShell = [bool] (Get-Command powershell.exe -CommandType Application -ErrorAction SilentlyContinue)
-    $script:HasAzAccounts = [bool] (Get-Module -ListAvailable -Name Az.Accounts)
-}
-
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:Manifest = Get-PackagedModulePath
@@ -47,16 +42,18 @@ BeforeAll {
         return $manifest
     }
 
+    # $Shell: FilePath and ArgumentList (Get-PowerShellCommand): under `dotnet pwsh` this process is dotnet, not pwsh.
     function Invoke-IsolationSession {
         param(
-            [Parameter(Mandatory)] [string] $Shell,
+            [Parameter(Mandatory)] $Shell,
             [Parameter(Mandatory)] [string] $ConflictingManifest
         )
-        $output = & $Shell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $script:Session `
+        $prefix = @($Shell.ArgumentList)
+        $output = & $Shell.FilePath @prefix -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $script:Session `
             -ConflictingManifest $ConflictingManifest -ModuleManifest $script:Manifest `
             -EmulatorFile $script:Emulator.PublishFile -ClientId ([guid]::NewGuid().ToString())
         if ($LASTEXITCODE -ne 0) {
-            throw "$Shell exited with $LASTEXITCODE`: $output"
+            throw "$($Shell.FilePath) $prefix exited with $LASTEXITCODE`: $output"
         }
         return ($output | Select-Object -Last 1 | ConvertFrom-Json)
     }
@@ -68,7 +65,7 @@ AfterAll {
 
 Describe 'PartnerReferrals beside a module with an older MSAL' {
     It 'signs in and queries on PowerShell 7 with its own MSAL in its own load context' {
-        $result = Invoke-IsolationSession -Shell (Get-Process -Id $PID).Path -ConflictingManifest (New-OlderMsalModule -Framework 'net6.0')
+        $result = Invoke-IsolationSession -Shell (Get-PowerShellCommand) -ConflictingManifest (New-OlderMsalModule -Framework 'net6.0')
 
         $result.Outcome | Should -Be 'ok' -Because $result.Error
         $result.OtherMsal | Should -Be '4.61.3.0'
@@ -76,13 +73,18 @@ Describe 'PartnerReferrals beside a module with an older MSAL' {
         $result.Rows | Should -Be $script:Emulator.Referrals
         $result.EngineFolder | Should -Be 'dependencies'
         $result.EngineContext | Should -Be 'PartnerReferrals'
+        $result.ModelsContext | Should -Be 'Default'
         @($result.EngineMsal) | Should -Not -Contain '4.61.3.0'
         @($result.DefaultContextMsal) | Should -Be @('4.61.3.0')
         @($result.ProcessMsal).Count | Should -Be 2
     }
 
-    It 'signs in and queries on Windows PowerShell 5.1 (side by side, not isolated)' -Skip:(-not $script:HasWindowsPowerShell) {
-        $result = Invoke-IsolationSession -Shell 'powershell.exe' -ConflictingManifest (New-OlderMsalModule -Framework 'net462')
+    It 'signs in and queries on Windows PowerShell 5.1 (side by side, not isolated)' {
+        if (-not (Get-Command powershell.exe -CommandType Application -ErrorAction SilentlyContinue)) {
+            # Pester 5's -Skip takes no reason: Set-ItResult reports one.
+            Set-ItResult -Skipped -Because 'Windows PowerShell 5.1 cannot run on this machine (it exists on Windows only); this test runs on Windows'
+        }
+        $result = Invoke-IsolationSession -Shell ([pscustomobject] @{ FilePath = 'powershell.exe'; ArgumentList = @() }) -ConflictingManifest (New-OlderMsalModule -Framework 'net462')
 
         $result.Outcome | Should -Be 'ok' -Because $result.Error
         $result.Edition | Should -Be 'Desktop'
@@ -92,9 +94,12 @@ Describe 'PartnerReferrals beside a module with an older MSAL' {
         @($result.ProcessMsal) | Should -Contain '4.61.3.0'
     }
 
-    It 'signs in and queries after Az.Accounts' -Skip:(-not $script:HasAzAccounts) {
+    It 'signs in and queries after Az.Accounts' {
+        if (-not (Get-Module -ListAvailable -Name Az.Accounts)) {
+            Set-ItResult -Skipped -Because 'Az.Accounts is not installed on this machine (Install-Module Az.Accounts to run this test)'
+        }
         $azAccounts = (Get-Module -ListAvailable -Name Az.Accounts | Sort-Object Version -Descending | Select-Object -First 1).Path
-        $result = Invoke-IsolationSession -Shell (Get-Process -Id $PID).Path -ConflictingManifest $azAccounts
+        $result = Invoke-IsolationSession -Shell (Get-PowerShellCommand) -ConflictingManifest $azAccounts
 
         $result.Outcome | Should -Be 'ok' -Because $result.Error
         $result.Rows | Should -Be $script:Emulator.Referrals

@@ -33,9 +33,15 @@ try {
     $context = Connect-PartnerReferrals -Environment Emulator -EmulatorFile $EmulatorFile -UseDeviceCode -ClientId $ClientId -WarningAction SilentlyContinue
     $result.Environment = $context.Environment
     $result.Rows = @(Get-PartnerReferral).Count
-    $engine = $context.GetType().Assembly
+    # The context is a PartnerReferrals.Models type (default context, so PowerShell can name it); the engine is loaded by name.
+    $engine = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PartnerReferrals.Engine' })
+    if ($engine.Count -ne 1) {
+        throw "Expected one PartnerReferrals.Engine in the process, found $($engine.Count)."
+    }
+    $engine = $engine[0]
     $result.EngineFolder = Split-Path -Leaf (Split-Path -Parent $engine.Location)
     if ($PSVersionTable.PSEdition -eq 'Core') {
+        $result.ModelsContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($context.GetType().Assembly).Name
         $engineContext = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine)
         $result.EngineContext = $engineContext.Name
         $result.EngineMsal = Get-LoadedVersion -Assemblies $engineContext.Assemblies -Name 'Microsoft.Identity.Client'

@@ -1,6 +1,7 @@
-# Shared by the Pester tests: find the packaged module and run the emulator for the length of a test file.
+# Shared by the Pester tests: find the packaged module, start PowerShell and the emulator the way build.ps1 does.
 
 $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../..')
+Import-Module (Join-Path $script:Root 'build/ChildProcesses.psm1') -Force
 
 function Get-PackagedModulePath {
     # build.ps1 Test sets the folder it packaged; otherwise take the newest package under artifacts/.
@@ -16,36 +17,19 @@ function Get-PackagedModulePath {
     return $manifest
 }
 
+function Get-TestConfiguration {
+    if ($env:PARTNERREFERRALS_CONFIGURATION) { $env:PARTNERREFERRALS_CONFIGURATION } else { 'Release' }
+}
+
 function Start-TestEmulator {
+    # One emulator for a test file; it also stops by itself when this PowerShell process ends.
     param(
-        [int] $Referrals = 500
+        [int] $Referrals = 500,
+        # More emulator options, e.g. '--seed', '9' (see `--help`).
+        [string[]] $ArgumentList = @()
     )
-    $configuration = $env:PARTNERREFERRALS_CONFIGURATION
-    if (-not $configuration) {
-        $configuration = 'Release'
-    }
     $publishFile = Join-Path ([System.IO.Path]::GetTempPath()) ("partnerreferrals-pester-{0}.json" -f [guid]::NewGuid())
-    $arguments = @('run', '--project', (Join-Path $script:Root 'src/PartnerReferrals.Emulator'), '--configuration', $configuration,
-        '--', '--referrals', $Referrals, '--publish', $publishFile)
-    # ProcessStartInfo.ArgumentList quotes each argument, so paths with spaces survive (Start-Process does not).
-    $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in $arguments) {
-        $info.ArgumentList.Add([string] $argument)
-    }
-    $info.UseShellExecute = $false
-    $info.RedirectStandardOutput = $false
-    $process = [System.Diagnostics.Process]::Start($info)
-    $deadline = (Get-Date).AddMinutes(3)
-    while (-not (Test-Path $publishFile)) {
-        if ($process.HasExited) {
-            throw "The emulator exited with code $($process.ExitCode) before publishing its address."
-        }
-        if ((Get-Date) -gt $deadline) {
-            $process.Kill($true)
-            throw 'The emulator did not publish its address within three minutes.'
-        }
-        Start-Sleep -Milliseconds 250
-    }
+    $process = Start-Emulator -PublishFile $publishFile -Referrals $Referrals -Configuration (Get-TestConfiguration) -ArgumentList $ArgumentList
     [pscustomobject] @{
         Process     = $process
         PublishFile = $publishFile
@@ -55,14 +39,9 @@ function Start-TestEmulator {
 
 function Stop-TestEmulator {
     param($Emulator)
-    if ($Emulator -and -not $Emulator.Process.HasExited) {
-        # 'dotnet run' starts the emulator as a child: stop the whole tree.
-        $Emulator.Process.Kill($true)
-        $Emulator.Process.WaitForExit(10000) | Out-Null
-    }
     if ($Emulator) {
-        Remove-Item -Force -Path $Emulator.PublishFile -ErrorAction SilentlyContinue
+        Stop-Emulator -Process $Emulator.Process -PublishFile $Emulator.PublishFile
     }
 }
 
-Export-ModuleMember -Function Get-PackagedModulePath, Start-TestEmulator, Stop-TestEmulator
+Export-ModuleMember -Function Get-PackagedModulePath, Get-TestConfiguration, Start-TestEmulator, Stop-TestEmulator, Get-PowerShellCommand, Get-DotnetPath

@@ -24,6 +24,7 @@ internal static class EmulatorCommandLine
           --drop <ratio>            share of connections dropped (0..1)
           --truncate <ratio>        share of pages cut in the middle (0..1)
           --publish <file>          where to write emulator.json (default $PARTNERREFERRALS_EMULATOR_FILE or LocalApplicationData)
+          --parent-process-id <pid> stop (and remove the published file) when process <pid> exits
           --help                    show this text
         """;
 
@@ -59,6 +60,7 @@ internal static class EmulatorCommandLine
                 case "--drop": options.Faults.DropConnectionRatio = Ratio(name, Value()); break;
                 case "--truncate": options.Faults.TruncateBodyRatio = Ratio(name, Value()); break;
                 case "--publish": options.PublishFile = NonEmpty(name, Value()); break;
+                case "--parent-process-id": options.ParentProcessId = Integer(name, Value(), 1, int.MaxValue); break;
                 default: throw new CommandLineException($"{args[i]}: unknown argument (see --help).");
             }
         }
