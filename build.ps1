@@ -8,7 +8,7 @@
     Test     dotnet test of the solution (one TRX file per test project in artifacts/test-results), then Package,
              then every Pester test in tests/Pester in a fresh PowerShell (result file artifacts/test-results/Pester.xml,
              NUnit XML written by Pester). The Pester suite includes the demo (tests/Pester/Demo.Tests.ps1). Fails when
-             either part fails. When no Pester 5+ is installed, the pinned one (tests/Pester/tools/Pester.proj) is
+             either part fails. When no Pester 5+ is installed, the pinned one (tests/tools/Pester.proj) is
              restored from NuGet into artifacts/tools/packages and used from there.
     Package  publishes the cmdlets and the engine and lays out artifacts/module/PartnerReferrals/<version>/ through the
              MSBuild target in src/PartnerReferrals/ModuleLayout.targets (the same one the tests run): PartnerReferrals.dll
@@ -47,7 +47,7 @@ $Root = $PSScriptRoot
 $Artifacts = Join-Path $Root 'artifacts'
 $Solution = Join-Path $Root 'PartnerReferrals.sln'
 # How to start dotnet, PowerShell and the emulator without assuming pwsh on PATH (the Pester tests use the same).
-Import-Module (Join-Path $Root 'build/ChildProcesses.psm1') -Force
+Import-Module (Join-Path $Root 'tests/tools/ChildProcesses.psm1') -Force
 $Dotnet = Get-DotnetPath
 
 function Invoke-Native {
@@ -82,18 +82,18 @@ function Invoke-Build {
 }
 
 function Get-PesterManifest {
-    # An installed Pester 5+ first; else the version pinned in tests/Pester/tools/Pester.proj, restored from NuGet.
+    # An installed Pester 5+ first; else the version pinned in tests/tools/Pester.proj, restored from NuGet.
     $installed = Get-Module -ListAvailable -Name Pester | Where-Object { $_.Version -ge [version] '5.0' } |
         Sort-Object Version -Descending | Select-Object -First 1
     if ($installed) {
         return $installed.Path
     }
-    $project = Join-Path $Root 'tests/Pester/tools/Pester.proj'
+    $project = Join-Path $Root 'tests/tools/Pester.proj'
     [xml] $xml = Get-Content -Raw -Path $project
     $version = $xml.SelectSingleNode("//PackageDownload[@Include='Pester']").Version.Trim('[', ']')
     $packages = Join-Path $Artifacts 'tools/packages'
     $manifest = Join-Path $packages "pester/$version/tools/Pester.psd1"
-    Write-Host "Pester 5 is not installed: using Pester $version from NuGet in $packages (tests/Pester/tools/Pester.proj)." -ForegroundColor Yellow
+    Write-Host "Pester 5 is not installed: using Pester $version from NuGet in $packages (tests/tools/Pester.proj)." -ForegroundColor Yellow
     if (-not (Test-Path $manifest)) {
         Invoke-Native $Dotnet @('restore', $project, '--packages', $packages, '--verbosity', 'quiet')
     }
@@ -123,7 +123,7 @@ function Invoke-Test {
         $resultFile = Join-Path $results 'Pester.xml'
         Remove-Item -Force -Path $resultFile -ErrorAction SilentlyContinue
         $pwsh = Get-PowerShellCommand
-        $arguments = @($pwsh.ArgumentList) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'build/Invoke-PesterSuite.ps1'),
+        $arguments = @($pwsh.ArgumentList) + @('-NoProfile', '-NonInteractive', '-File', (Join-Path $Root 'tests/tools/Invoke-PesterSuite.ps1'),
             '-PesterManifest', $pester, '-Path', (Join-Path $Root 'tests/Pester'), '-ResultFile', $resultFile)
         Write-Host "> $($pwsh.FilePath) $($arguments -join ' ')" -ForegroundColor DarkGray
         & $pwsh.FilePath @arguments

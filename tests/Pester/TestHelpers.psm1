@@ -1,7 +1,7 @@
 # Shared by the Pester tests: find the packaged module, start PowerShell and the emulator the way build.ps1 does.
 
 $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../..')
-Import-Module (Join-Path $script:Root 'build/ChildProcesses.psm1') -Force
+Import-Module (Join-Path $script:Root 'tests/tools/ChildProcesses.psm1') -Force
 
 function Get-PackagedModulePath {
     # build.ps1 Test sets the folder it packaged; otherwise take the newest package under artifacts/.

@@ -2,7 +2,7 @@
 # Under `dotnet pwsh` (the local tool) the current process is `dotnet`, not `pwsh`, and `pwsh` may not be on PATH,
 # so nothing here assumes either.
 
-$script:Root = Split-Path -Parent $PSScriptRoot
+$script:Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 
 function Get-DotnetPath {
     <# The dotnet host: the current process under `dotnet pwsh`, else the one the SDK names, else the one on PATH. #>
@@ -60,7 +60,7 @@ function Get-EmulatorAssembly {
         return $cached
     }
     $project = Join-Path $script:Root 'src/PartnerReferrals.Emulator/PartnerReferrals.Emulator.csproj'
-    $output = & (Get-DotnetPath) build $project --configuration $Configuration --nologo '-getProperty:TargetPath' 2>&1
+    $output = & (Get-DotnetPath) build $project --configuration $Configuration --nologo '-t:Build' '-getProperty:TargetPath' 2>&1
     $dll = ($output | Select-Object -Last 1 | Out-String).Trim()
     if ($LASTEXITCODE -ne 0 -or -not $dll -or -not (Test-Path -LiteralPath $dll)) {
         throw "Building the emulator failed (exit code $LASTEXITCODE):`n$($output -join "`n")"
