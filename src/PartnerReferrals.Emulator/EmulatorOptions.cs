@@ -43,6 +43,9 @@ public sealed class EmulatorOptions
     /// <summary>A PFX to load, or to create and keep; null generates a certificate in memory.</summary>
     public string? CertificateFile { get; set; }
 
+    /// <summary>A change of the data while clients page through it (rows inserted, deleted or moved), or null.</summary>
+    public DataShift? Shift { get; set; }
+
     /// <summary>The faults switched on at start.</summary>
     public FaultSettings Faults { get; set; } = new();
 }
