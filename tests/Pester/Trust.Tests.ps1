@@ -180,9 +180,10 @@ Describe 'A pull that fails midway' {
 }
 
 Describe 'Data that shifts while it is read' {
+    # 1,500 rows shifted: more than the 5 pages of 200 that the old id window held, so duplicates got through it.
     It 'writes each id once and warns with the counts when <Shift> happens mid-pull' -ForEach @(
-        @{ Shift = 'insert:500@2' }
-        @{ Shift = 'move:300@2' }
+        @{ Shift = 'insert:1500@2' }
+        @{ Shift = 'move:1500@2' }
         @{ Shift = 'delete:300@2' }
     ) {
         $emulator = Start-TestEmulator -Referrals 2000 -ArgumentList '--shift', $Shift
