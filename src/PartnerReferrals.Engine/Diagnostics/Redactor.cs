@@ -39,10 +39,11 @@ public static class Redactor
         @"(?i)\b(access_token|refresh_token|id_token|client_secret|client_assertion|assertion|code|device_code|password)(=|""\s*:\s*"")([^&\s""]+)",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-    // Opaque tokens (refresh tokens such as "0.AXwA...", base64 secrets): 40 or more token characters in one run.
-    // Mixed case and a digit are required, so paths, GUIDs and hex thumbprints (one case) stay readable.
+    // Opaque tokens (refresh tokens such as "0.AXwA...", base64url secrets): 40 or more token characters in one run.
+    // Mixed case and a digit are required, so GUIDs and hex thumbprints (one case) stay readable; '/' ends a run,
+    // so file paths and URLs in messages stay readable too.
     private static readonly Regex OpaqueRun = new(
-        @"[A-Za-z0-9\-._~+/=]{40,}",
+        @"[A-Za-z0-9\-._~+=]{40,}",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
     private static string[] secrets = [];

@@ -43,6 +43,8 @@ public class SecretMaskingTests
         Assert.Equal("filter ***", Redactor.Redact("filter " + RefreshToken));
         const string thumbprint = "3F2A9C0D1E4B5A6978C0D1E2F3A4B5C6D7E8F90A1B2C3D4E5F60718293A4B5C6";
         Assert.Equal(thumbprint, Redactor.Redact(thumbprint));
+        const string path = "/home/Jane2024/.local/share/PartnerReferrals/emulator.json";
+        Assert.Equal(path, Redactor.Redact(path));
     }
 
     [Fact]
