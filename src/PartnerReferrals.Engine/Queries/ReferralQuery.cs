@@ -52,7 +52,9 @@ public sealed class ReferralQuery
             throw new ArgumentNullException(nameof(request));
         }
 
-        return Create(FilterBuilder.Build(request.Filter), null, null, request.PageSize, request.Skip, request.First);
+        var filter = FilterBuilder.Build(request.Filter);
+        RequestLength.Check(filter, request.Filter);
+        return Create(filter, null, null, request.PageSize, request.Skip, request.First);
     }
 
     public static ReferralQuery FromRequest(SummaryRequest request)

@@ -25,8 +25,16 @@ public class QueryLimitTests
         var error = Assert.Throws<PartnerReferralsException>(() => ReferralQuery.FromRequest(request));
 
         Assert.Equal("PartnerReferrals.Query.FilterTooLong", error.ErrorId);
+        Assert.Equal("Status", error.ParameterName);
+        Assert.StartsWith("-Status:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_raw_filter_is_refused_naming_filter()
+    {
+        var request = new ReferralRequest { Filter = { RawFilter = "customerName eq '" + new string('x', 9000) + "'" } };
+        var error = Assert.Throws<PartnerReferralsException>(() => ReferralQuery.FromRequest(request));
         Assert.Equal("Filter", error.ParameterName);
-        Assert.Contains("-Status", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
