@@ -48,6 +48,9 @@ public sealed class EmulatorOptions
     /// </summary>
     public int? ParentProcessId { get; set; }
 
+    /// <summary>A change of the data while clients page through it (rows inserted, deleted or moved), or null.</summary>
+    public DataShift? Shift { get; set; }
+
     /// <summary>The faults switched on at start.</summary>
     public FaultSettings Faults { get; set; } = new();
 }

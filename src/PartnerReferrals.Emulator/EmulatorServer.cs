@@ -102,10 +102,16 @@ public sealed class EmulatorServer : IAsyncDisposable
         if (options.PublishFile is { } file)
         {
             new PublishedEndpoint(server.BaseAddress.ToString(), server.Authority.ToString(), server.TenantId,
-                server.CertificateThumbprint, Environment.ProcessId).WriteTo(file);
+                server.CertificateThumbprint, Environment.ProcessId, ProcessStartTime()).WriteTo(file);
         }
 
         return server;
+    }
+
+    private static DateTime ProcessStartTime()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.StartTime.ToUniversalTime();
     }
 
     public async ValueTask DisposeAsync()

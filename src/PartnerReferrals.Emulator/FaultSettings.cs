@@ -17,6 +17,10 @@ public sealed class FaultSettings
     private long dropConnectionRatioBits;
     private long truncateBodyRatioBits;
     private long tokenLifetimeOverrideTicks = -1;
+    private int omitTotalCount;
+    private int cycleNextLinkAtPage;
+    private int failAfterRequests = -1;
+    private int failStatus = 500;
 
     /// <summary>Delay added to every referrals request.</summary>
     public TimeSpan Latency
@@ -62,6 +66,34 @@ public sealed class FaultSettings
         set => Interlocked.Exchange(ref tokenLifetimeOverrideTicks, value is { } v ? Math.Max(0, v.Ticks) : -1);
     }
 
+    /// <summary>Leave TotalCount out of every page, so a client must follow the next links.</summary>
+    public bool OmitTotalCount
+    {
+        get => Volatile.Read(ref omitTotalCount) != 0;
+        set => Volatile.Write(ref omitTotalCount, value ? 1 : 0);
+    }
+
+    /// <summary>The next link of this page (1-based; 0: off) points back at the first page, so the links go round forever.</summary>
+    public int CycleNextLinkAtPage
+    {
+        get => Volatile.Read(ref cycleNextLinkAtPage);
+        set => Volatile.Write(ref cycleNextLinkAtPage, Math.Max(0, value));
+    }
+
+    /// <summary>Referrals requests answered with data before every later one fails with <see cref="FailStatus"/> (-1: never).</summary>
+    public int FailAfterRequests
+    {
+        get => Volatile.Read(ref failAfterRequests);
+        set => Volatile.Write(ref failAfterRequests, Math.Max(-1, value));
+    }
+
+    /// <summary>The status of the failures <see cref="FailAfterRequests"/> starts.</summary>
+    public int FailStatus
+    {
+        get => Volatile.Read(ref failStatus);
+        set => Volatile.Write(ref failStatus, value);
+    }
+
     /// <summary>Copies every setting from <paramref name="other"/> (used to seed the live settings from options).</summary>
     internal void CopyFrom(FaultSettings other)
     {
@@ -73,6 +105,10 @@ public sealed class FaultSettings
         DropConnectionRatio = other.DropConnectionRatio;
         TruncateBodyRatio = other.TruncateBodyRatio;
         TokenLifetimeOverride = other.TokenLifetimeOverride;
+        OmitTotalCount = other.OmitTotalCount;
+        CycleNextLinkAtPage = other.CycleNextLinkAtPage;
+        FailAfterRequests = other.FailAfterRequests;
+        FailStatus = other.FailStatus;
     }
 
     private static double Get(ref long bits) => BitConverter.Int64BitsToDouble(Interlocked.Read(ref bits));

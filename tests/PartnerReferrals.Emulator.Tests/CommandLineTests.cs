@@ -13,6 +13,9 @@ public class CommandLineTests
     [InlineData(new[] { "--colour", "red" }, "--colour: unknown argument")]
     [InlineData(new[] { "--token-lifetime", "0" }, "--token-lifetime: '0'")]
     [InlineData(new[] { "--parent-process-id", "0" }, "--parent-process-id: '0' is not a whole number from 1")]
+    [InlineData(new[] { "--shift", "grow:5@1" }, "--shift: 'grow:5@1' is not kind:rows@requests")]
+    [InlineData(new[] { "--fail-status", "200" }, "--fail-status: '200'")]
+    [InlineData(new[] { "--cycle-next-link", "0" }, "--cycle-next-link: '0'")]
     public void Bad_arguments_give_a_one_line_message_naming_the_argument(string[] args, string expected)
     {
         var error = Assert.Throws<CommandLineException>(() => EmulatorCommandLine.Parse(args));
@@ -45,6 +48,20 @@ public class CommandLineTests
     {
         Assert.Equal(4242, EmulatorCommandLine.Parse(["--parent-process-id", "4242"])!.ParentProcessId);
         Assert.Null(EmulatorCommandLine.Parse([])!.ParentProcessId);
+    }
+
+    [Fact]
+    public void Fault_arguments_set_retry_after_shift_cycle_total_count_and_failures()
+    {
+        var options = EmulatorCommandLine.Parse(
+            ["--retry-after", "900", "--retry-after-date", "--no-total-count", "--cycle-next-link", "3", "--shift", "move:250@4", "--fail-after", "2", "--fail-status", "503"])!;
+        Assert.Equal(900, options.Faults.RetryAfterSeconds);
+        Assert.True(options.Faults.RetryAfterAsDate);
+        Assert.True(options.Faults.OmitTotalCount);
+        Assert.Equal(3, options.Faults.CycleNextLinkAtPage);
+        Assert.Equal(new DataShift(DataShiftKind.Move, 250, 4), options.Shift);
+        Assert.Equal(2, options.Faults.FailAfterRequests);
+        Assert.Equal(503, options.Faults.FailStatus);
     }
 
     [Fact]

@@ -17,12 +17,14 @@ public sealed class PublishingTests : IDisposable
         await using (server)
         {
             var json = JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement;
-            Assert.Equal(["baseUrl", "authority", "tenantId", "certificateThumbprint", "processId"], json.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(["baseUrl", "authority", "tenantId", "certificateThumbprint", "processId", "processStartTime"], json.EnumerateObject().Select(p => p.Name));
             Assert.Equal(server.BaseAddress.ToString(), json.GetProperty("baseUrl").GetString());
             Assert.Equal(server.Authority.ToString(), json.GetProperty("authority").GetString());
             Assert.Equal(server.TenantId, json.GetProperty("tenantId").GetString());
             Assert.Equal(server.CertificateThumbprint, json.GetProperty("certificateThumbprint").GetString());
             Assert.Equal(Environment.ProcessId, json.GetProperty("processId").GetInt32());
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            Assert.True(Math.Abs((json.GetProperty("processStartTime").GetDateTime().ToUniversalTime() - self.StartTime.ToUniversalTime()).TotalSeconds) < 2);
         }
 
         Assert.False(File.Exists(file));

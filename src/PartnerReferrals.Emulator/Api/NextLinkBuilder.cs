@@ -13,12 +13,18 @@ namespace PartnerReferrals.Emulator;
 /// </summary>
 internal static class NextLinkBuilder
 {
-    public static string? Build(string rawQueryString, int skip, int top, int total)
+    public static string? Build(string rawQueryString, int skip, int top, int total, int cycleAtPage = 0)
     {
         var next = (long)skip + top;
         if (next >= total)
         {
             return null;
+        }
+
+        // A fault (cycleAtPage, 1-based; 0 for none): this page's link points back at the first page.
+        if (cycleAtPage > 0 && top > 0 && (skip / top) + 1 == cycleAtPage)
+        {
+            next = 0;
         }
 
         var link = new StringBuilder("referrals?");

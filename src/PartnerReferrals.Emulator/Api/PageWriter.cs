@@ -20,7 +20,7 @@ internal static class PageWriter
     private static readonly JsonWriterOptions Options = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WriteAsync(IBufferWriter<byte> output, Func<Task>? flush, QueryResult result, int skip, int top,
-        string? nextLink, CancellationToken cancellationToken)
+        string? nextLink, CancellationToken cancellationToken, bool withTotalCount = true)
     {
         var end = (int)Math.Min((long)skip + top, result.Count);
         await using var writer = new Utf8JsonWriter(output, Options);
@@ -55,7 +55,11 @@ internal static class PageWriter
             writer.WriteString(ApiJson.NextLink, nextLink);
         }
 
-        writer.WriteNumber(ApiJson.TotalCount, result.Count);
+        if (withTotalCount)
+        {
+            writer.WriteNumber(ApiJson.TotalCount, result.Count);
+        }
+
         writer.WriteEndObject();
         writer.Flush();
     }
@@ -120,10 +124,10 @@ internal static class PageWriter
     }
 
     /// <summary>Used by the truncation fault, which needs the whole body's length before sending part of it.</summary>
-    public static async Task<ReadOnlyMemory<byte>> RenderAsync(QueryResult result, int skip, int top, string? nextLink)
+    public static async Task<ReadOnlyMemory<byte>> RenderAsync(QueryResult result, int skip, int top, string? nextLink, bool withTotalCount = true)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        await WriteAsync(buffer, null, result, skip, top, nextLink, CancellationToken.None).ConfigureAwait(false);
+        await WriteAsync(buffer, null, result, skip, top, nextLink, CancellationToken.None, withTotalCount).ConfigureAwait(false);
         return buffer.WrittenMemory;
     }
 

@@ -54,10 +54,18 @@ internal sealed class ReferralsEndpoint(EmulatorState state)
             return;
         }
 
+        var faults = state.Faults;
+        if (state.NextDataRequest() is var number && faults.FailAfterRequests >= 0 && number > faults.FailAfterRequests)
+        {
+            record.Fault = "fail-after";
+            await RejectAsync(context, record, faults.FailStatus, "The request failed (injected by the emulator after " + faults.FailAfterRequests + " requests).").ConfigureAwait(false);
+            return;
+        }
+
         var result = state.Queries.Execute(query);
-        var nextLink = NextLinkBuilder.Build(context.Request.QueryString.Value ?? string.Empty, query.Skip, query.Top, result.Count);
+        var nextLink = NextLinkBuilder.Build(context.Request.QueryString.Value ?? string.Empty, query.Skip, query.Top, result.Count, faults.CycleNextLinkAtPage);
         context.Response.ContentType = "application/json; charset=utf-8";
-        if (state.Dice.Roll(state.Faults.TruncateBodyRatio))
+        if (state.Dice.Roll(faults.TruncateBodyRatio))
         {
             await SendTruncatedAsync(context, record, result, query, nextLink).ConfigureAwait(false);
             return;
@@ -66,7 +74,7 @@ internal sealed class ReferralsEndpoint(EmulatorState state)
         record.StatusCode = StatusCodes.Status200OK;
         state.Requests.Add(record);
         await PageWriter.WriteAsync(context.Response.BodyWriter, PageWriter.FlushOf(context.Response, context.RequestAborted),
-            result, query.Skip, query.Top, nextLink, context.RequestAborted).ConfigureAwait(false);
+            result, query.Skip, query.Top, nextLink, context.RequestAborted, !faults.OmitTotalCount).ConfigureAwait(false);
     }
 
     private static RecordedRequest Record(HttpRequest request)
@@ -131,7 +139,7 @@ internal sealed class ReferralsEndpoint(EmulatorState state)
         record.Fault = "truncate";
         record.StatusCode = StatusCodes.Status200OK;
         state.Requests.Add(record);
-        var body = await PageWriter.RenderAsync(result, query.Skip, query.Top, nextLink).ConfigureAwait(false);
+        var body = await PageWriter.RenderAsync(result, query.Skip, query.Top, nextLink, !state.Faults.OmitTotalCount).ConfigureAwait(false);
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body[..(body.Length / 2)], context.RequestAborted).ConfigureAwait(false);
         await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);

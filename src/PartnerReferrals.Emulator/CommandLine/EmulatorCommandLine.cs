@@ -23,6 +23,13 @@ internal static class EmulatorCommandLine
           --server-errors <ratio>   share of requests answered 500/503 (0..1)
           --drop <ratio>            share of connections dropped (0..1)
           --truncate <ratio>        share of pages cut in the middle (0..1)
+          --retry-after <s>         the delay a 429 asks for, in seconds (default 1)
+          --retry-after-date        send Retry-After as an HTTP date instead of seconds
+          --no-total-count          leave TotalCount out of pages (clients must follow next links)
+          --cycle-next-link <n>     page n's next link points back at the first page (links go round)
+          --shift <kind:rows@n>     after n data requests insert, delete or move rows (e.g. insert:25000@4)
+          --fail-after <n>          after n data requests answer every request with --fail-status
+          --fail-status <code>      the status of those failures (default 500)
           --publish <file>          where to write emulator.json (default $PARTNERREFERRALS_EMULATOR_FILE or LocalApplicationData)
           --parent-process-id <pid> stop (and remove the published file) when process <pid> exits
           --help                    show this text
@@ -61,6 +68,13 @@ internal static class EmulatorCommandLine
                 case "--truncate": options.Faults.TruncateBodyRatio = Ratio(name, Value()); break;
                 case "--publish": options.PublishFile = NonEmpty(name, Value()); break;
                 case "--parent-process-id": options.ParentProcessId = Integer(name, Value(), 1, int.MaxValue); break;
+                case "--retry-after": options.Faults.RetryAfterSeconds = Integer(name, Value(), 0, 86_400); break;
+                case "--retry-after-date": options.Faults.RetryAfterAsDate = true; break;
+                case "--no-total-count": options.Faults.OmitTotalCount = true; break;
+                case "--cycle-next-link": options.Faults.CycleNextLinkAtPage = Integer(name, Value(), 1, int.MaxValue); break;
+                case "--shift": options.Shift = Shift(name, Value()); break;
+                case "--fail-after": options.Faults.FailAfterRequests = Integer(name, Value(), 0, int.MaxValue); break;
+                case "--fail-status": options.Faults.FailStatus = Integer(name, Value(), 400, 599); break;
                 default: throw new CommandLineException($"{args[i]}: unknown argument (see --help).");
             }
         }
@@ -85,6 +99,18 @@ internal static class EmulatorCommandLine
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
             ? value
             : throw new CommandLineException($"{name}: '{text}' is not a ratio from 0 to 1 (e.g. 0.1).");
+
+    private static DataShift Shift(string name, string text)
+    {
+        try
+        {
+            return DataShift.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new CommandLineException($"{name}: {e.Message}");
+        }
+    }
 
     private static string ExistingFile(string name, string path) =>
         File.Exists(path) ? path : throw new CommandLineException($"{name}: the file '{path}' does not exist.");

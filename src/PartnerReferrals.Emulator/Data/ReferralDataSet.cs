@@ -1,14 +1,29 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace PartnerReferrals.Emulator;
 
 /// <summary>The rows an emulator serves, in the endpoint's stable order: createdDate (missing first), then id.</summary>
 internal sealed class ReferralDataSet
 {
-    private ReferralDataSet(EmulatorReferral[] rows) => Rows = rows;
+    private EmulatorReferral[] rows;
+    private int version;
 
-    public EmulatorReferral[] Rows { get; }
+    private ReferralDataSet(EmulatorReferral[] rows) => this.rows = rows;
+
+    /// <summary>The rows now; a <see cref="DataShift"/> replaces them while requests run.</summary>
+    public EmulatorReferral[] Rows => Volatile.Read(ref rows);
+
+    /// <summary>Changes with every replacement, so cached query results of older rows are never served.</summary>
+    public int Version => Volatile.Read(ref version);
+
+    /// <summary>Swaps in rows already in the endpoint's order.</summary>
+    internal void Replace(EmulatorReferral[] shifted)
+    {
+        Volatile.Write(ref rows, shifted);
+        Interlocked.Increment(ref version);
+    }
 
     public static ReferralDataSet Create(EmulatorOptions options)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace PartnerReferrals.Emulator;
 
@@ -31,6 +32,24 @@ internal sealed class EmulatorState
     public SignInStore SignIns { get; }
 
     public RequestLog Requests { get; } = new();
+
+    private int dataRequests;
+    private int shifted;
+
+    /// <summary>
+    /// Numbers a referrals request about to be answered from the data (1, 2, ...), and applies the data shift
+    /// once the requests before it reach <see cref="DataShift.AfterRequests"/>.
+    /// </summary>
+    public int NextDataRequest()
+    {
+        var number = Interlocked.Increment(ref dataRequests);
+        if (Options.Shift is { } shift && number > shift.AfterRequests && Interlocked.Exchange(ref shifted, 1) == 0)
+        {
+            Data.Replace(shift.Apply(Data.Rows));
+        }
+
+        return number;
+    }
 
     public string ServerId { get; } = "EMU-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
 

@@ -4,8 +4,11 @@ using System.Text.Json;
 
 namespace PartnerReferrals.Emulator;
 
-/// <summary>The discovery file: <c>{"baseUrl","authority","tenantId","certificateThumbprint","processId"}</c>, camelCase.</summary>
-internal sealed record PublishedEndpoint(string BaseUrl, string Authority, string TenantId, string CertificateThumbprint, int ProcessId)
+/// <summary>
+/// The discovery file: <c>{"baseUrl","authority","tenantId","certificateThumbprint","processId","processStartTime"}</c>,
+/// camelCase. The start time lets a reader tell this process from a later one that got the same id.
+/// </summary>
+internal sealed record PublishedEndpoint(string BaseUrl, string Authority, string TenantId, string CertificateThumbprint, int ProcessId, DateTime ProcessStartTime)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -24,7 +24,7 @@ internal sealed class AuthorizeEndpoint(EmulatorState state)
         {
             // Without a trustworthy redirect_uri the error can only be shown, never sent back.
             await SignInPages.WriteAsync(context, StatusCodes.Status400BadRequest, "Sign-in error",
-                "<p>The request needs a known tenant, a client_id and an absolute redirect_uri.</p>").ConfigureAwait(false);
+                "<p>The request needs a known tenant, a client_id and a loopback redirect_uri (http://localhost:port/ or http://127.0.0.1:port/).</p>").ConfigureAwait(false);
             return;
         }
 
@@ -51,10 +51,13 @@ internal sealed class AuthorizeEndpoint(EmulatorState state)
             ("code", code), ("state", clientState), ("session_state", Guid.NewGuid().ToString())).ConfigureAwait(false);
     }
 
-    // http(s) and the app schemes MSAL uses on devices (msal{client id}://auth); never javascript:, data: or file:.
-    private static bool IsAcceptableRedirect(string redirectUri) =>
+    // Loopback only, as Entra allows for public clients on a desktop: the code must never travel to another
+    // machine (an attacker's redirect_uri would receive a code for the emulated user). No javascript:, data:, file:.
+    internal static bool IsAcceptableRedirect(string redirectUri) =>
         Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri)
-        && (uri.Scheme is "http" or "https" || uri.Scheme.StartsWith("msal", StringComparison.Ordinal));
+        && uri.Scheme is "http" or "https"
+        && uri.IsLoopback
+        && uri.UserInfo.Length == 0;
 
     private static string? Validate(IQueryCollection query)
     {

@@ -26,7 +26,7 @@ internal sealed class QueryExecutor(ReferralDataSet data)
             cache.Clear(); // simple and bounded; a cleared entry is only recomputed
         }
 
-        return cache.GetOrAdd(query.ResultKey, _ => new Lazy<QueryResult>(() => Compute(query))).Value;
+        return cache.GetOrAdd(data.Version + "|" + query.ResultKey, _ => new Lazy<QueryResult>(() => Compute(query))).Value;
     }
 
     private QueryResult Compute(ReferralQuery query)

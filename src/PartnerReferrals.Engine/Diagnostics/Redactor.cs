@@ -1,23 +1,31 @@
 using System;
-using System.Collections.Concurrent;
+using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 
 namespace PartnerReferrals.Engine.Diagnostics;
 
 /// <summary>
 /// Masks secrets in any text bound for a host stream or an exception message. Belt and braces: the pipeline
-/// never writes a header or a body that holds a token, but a server's error text, an MSAL message or a URL
-/// might, so everything passes through here. Known secrets (the tokens and client secret a user handed in)
-/// are masked verbatim; anything shaped like a JWT or a credential parameter is masked by pattern.
+/// never writes a header or a body that holds a token, but a server's error text, an MSAL message, a URL or a
+/// secret pasted into the wrong parameter might, so everything passes through here. Known secrets (the tokens
+/// and client secret a user handed in) are masked verbatim; anything shaped like a JWT, an opaque token or a
+/// credential parameter is masked by pattern.
 /// </summary>
 public static class Redactor
 {
     public const string Mask = "***";
 
+    /// <summary>
+    /// Secrets remembered at most: the ones of the current session and a few before it. Without a bound the store
+    /// grew by every token a long-lived process was given; older ones are still masked by pattern when token-shaped.
+    /// </summary>
+    public const int MaxSecrets = 16;
+
     // Shorter strings would mask ordinary words; real secrets are far longer.
     private const int MinimumSecretLength = 8;
 
-    private static readonly ConcurrentDictionary<string, bool> Secrets = new(StringComparer.Ordinal);
+    private static readonly object Gate = new();
 
     private static readonly Regex Jwt = new(
         @"eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*",
@@ -31,12 +39,39 @@ public static class Redactor
         @"(?i)\b(access_token|refresh_token|id_token|client_secret|client_assertion|assertion|code|device_code|password)(=|""\s*:\s*"")([^&\s""]+)",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
-    /// <summary>Remembers a secret for the life of the process so that it is masked wherever it appears.</summary>
+    // Opaque tokens (refresh tokens such as "0.AXwA...", base64url secrets): 40 or more token characters in one run.
+    // Mixed case and a digit are required, so GUIDs and hex thumbprints (one case) stay readable; '/' ends a run,
+    // so file paths and URLs in messages stay readable too.
+    private static readonly Regex OpaqueRun = new(
+        @"[A-Za-z0-9\-._~+=]{40,}",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+    private static string[] secrets = [];
+
+    /// <summary>How many secrets are remembered now (at most <see cref="MaxSecrets"/>).</summary>
+    public static int SecretCount => Volatile.Read(ref secrets).Length;
+
+    /// <summary>Remembers a secret until <see cref="ForgetSecrets"/> so that it is masked wherever it appears; the oldest goes beyond <see cref="MaxSecrets"/>.</summary>
     public static void RegisterSecret(string? secret)
     {
-        if (secret is not null && secret.Length >= MinimumSecretLength)
+        if (secret is null || secret.Length < MinimumSecretLength)
         {
-            Secrets[secret] = true;
+            return;
+        }
+
+        lock (Gate)
+        {
+            var current = secrets.Where(s => !string.Equals(s, secret, StringComparison.Ordinal));
+            Volatile.Write(ref secrets, current.Concat([secret]).Reverse().Take(MaxSecrets).Reverse().ToArray());
+        }
+    }
+
+    /// <summary>Drops every remembered secret: Disconnect promises the tokens are gone, from here too.</summary>
+    public static void ForgetSecrets()
+    {
+        lock (Gate)
+        {
+            Volatile.Write(ref secrets, []);
         }
     }
 
@@ -48,7 +83,7 @@ public static class Redactor
         }
 
         var result = text!;
-        foreach (var secret in Secrets.Keys)
+        foreach (var secret in Volatile.Read(ref secrets))
         {
             if (result.IndexOf(secret, StringComparison.Ordinal) >= 0)
             {
@@ -58,6 +93,64 @@ public static class Redactor
 
         result = Jwt.Replace(result, Mask);
         result = Bearer.Replace(result, "$1 " + Mask);
-        return CredentialParameter.Replace(result, "$1$2" + Mask);
+        result = CredentialParameter.Replace(result, "$1$2" + Mask);
+        return OpaqueRun.Replace(result, match => LooksLikeToken(match.Value) ? Mask : match.Value);
     }
+
+    /// <summary>
+    /// The same exception with its message, target and advice redacted, or the exception itself when nothing
+    /// needed masking. An inner exception whose text held a secret is left out: an ErrorRecord shows it too.
+    /// </summary>
+    public static PartnerReferralsException Sanitize(PartnerReferralsException exception)
+    {
+        if (exception is null)
+        {
+            throw new ArgumentNullException(nameof(exception));
+        }
+
+        var message = Redact(exception.Message);
+        var action = exception.RecommendedAction is null ? null : Redact(exception.RecommendedAction);
+        var target = exception.Target is string or Uri ? Redact(exception.Target.ToString()) : null;
+        var innerLeaks = InnerLeaks(exception.InnerException);
+        if (message == exception.Message && action == exception.RecommendedAction && (target is null || target == exception.Target!.ToString()) && !innerLeaks)
+        {
+            return exception;
+        }
+
+        var copy = new PartnerReferralsException(
+            exception.ErrorId,
+            exception.Kind,
+            message,
+            target is not null && target != exception.Target!.ToString() ? target : exception.Target,
+            innerLeaks ? null : exception.InnerException)
+        {
+            ParameterName = exception.ParameterName,
+            RecommendedAction = action,
+            HttpStatus = exception.HttpStatus,
+            ApiCode = exception.ApiCode,
+            RequestId = exception.RequestId,
+            CorrelationId = exception.CorrelationId,
+        };
+        foreach (System.Collections.DictionaryEntry entry in exception.Data)
+        {
+            copy.Data[entry.Key] = entry.Value;
+        }
+
+        return copy;
+    }
+
+    private static bool InnerLeaks(Exception? inner)
+    {
+        for (var e = inner; e is not null; e = e.InnerException)
+        {
+            if (Redact(e.Message) != e.Message)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool LooksLikeToken(string run) => run.Any(char.IsUpper) && run.Any(char.IsLower) && run.Any(char.IsDigit);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -20,6 +21,19 @@ internal sealed class AuthenticationHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The last line of defence, whatever built the URL (a session, a next link, a test): no token in clear text.
+        if (request.RequestUri is not { } url || url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new PartnerReferralsException(
+                "PartnerReferrals.Http.InsecureUrl",
+                ErrorKind.InvalidOperation,
+                "The request to " + request.RequestUri?.GetLeftPart(UriPartial.Authority) + " was not sent: it is not HTTPS, and the access token is only ever sent over HTTPS. Connect with an https:// base URL.",
+                request.RequestUri)
+            {
+                RecommendedAction = "Connect with an https:// base URL.",
+            };
+        }
+
         var token = await tokens.GetTokenAsync(false, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

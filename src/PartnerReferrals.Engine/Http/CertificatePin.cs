@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography;
@@ -22,12 +23,16 @@ public sealed class CertificatePin
             throw new ArgumentException("A SHA-256 thumbprint is required.", nameof(sha256Thumbprint));
         }
 
-        sha256 = FromHex(sha256Thumbprint.Replace(":", string.Empty).Replace(" ", string.Empty).Trim());
+        Thumbprint = sha256Thumbprint.Replace(":", string.Empty).Replace(" ", string.Empty).Trim().ToUpperInvariant();
+        sha256 = FromHex(Thumbprint);
         if (sha256.Length != 32)
         {
             throw new ArgumentException("A SHA-256 thumbprint has 64 hex digits.", nameof(sha256Thumbprint));
         }
     }
+
+    /// <summary>The pinned SHA-256 thumbprint, uppercase hex, for error messages.</summary>
+    public string Thumbprint { get; }
 
     /// <summary>The validation callback: loopback host and the pinned certificate, chain errors notwithstanding.</summary>
     public bool Validate(HttpRequestMessage request, X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
@@ -68,7 +73,8 @@ public sealed class CertificatePin
 
     private static byte[] FromHex(string hex)
     {
-        if (hex.Length % 2 != 0)
+        // Convert.ToByte would throw a bare FormatException; a wrong length or digit is "not a thumbprint".
+        if (hex.Length % 2 != 0 || hex.Any(c => !Uri.IsHexDigit(c)))
         {
             return [];
         }

@@ -51,6 +51,8 @@ public sealed class OperationContext
 
     public void Debug(string message) => Output?.WriteDebug(message);
 
+    public void Warning(string message) => Output?.WriteWarning(message);
+
     internal static OperationContext? Of(HttpRequestMessage request) =>
         request.Properties.TryGetValue(PropertyKey, out var value) ? value as OperationContext : null;
 

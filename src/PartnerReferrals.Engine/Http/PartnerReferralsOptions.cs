@@ -47,6 +47,9 @@ public sealed class PartnerReferralsOptions
     /// <summary>A value in [0, 1) that spreads backoff delays so parallel clients do not retry in step.</summary>
     public Func<double> Jitter { get; set; } = SharedRandom.NextDouble;
 
+    /// <summary>The emulator's certificate pin, named in the error when a handshake is refused; null elsewhere.</summary>
+    public CertificatePin? Pin { get; set; }
+
     /// <summary>A copy, so a session keeps its own settings when the caller changes theirs.</summary>
     public PartnerReferralsOptions Clone() => (PartnerReferralsOptions)MemberwiseClone();
 

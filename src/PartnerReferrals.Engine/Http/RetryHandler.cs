@@ -17,6 +17,7 @@ namespace PartnerReferrals.Engine.Http;
 internal sealed class RetryHandler : DelegatingHandler
 {
     private const string AttemptsKey = "PartnerReferrals.Attempts";
+    private const string RefusedWaitKey = "PartnerReferrals.RefusedWait";
 
     private readonly PartnerReferralsOptions options;
     private readonly BodyLoader bodies;
@@ -37,6 +38,10 @@ internal sealed class RetryHandler : DelegatingHandler
     internal static int AttemptsOf(HttpRequestMessage request) =>
         request.Properties.TryGetValue(AttemptsKey, out var value) && value is int attempts ? attempts : 1;
 
+    /// <summary>The Retry-After the handler did not wait out because it exceeded the retry budget, or null.</summary>
+    internal static RefusedWait? RefusedWaitOf(HttpRequestMessage request) =>
+        request.Properties.TryGetValue(RefusedWaitKey, out var value) ? value as RefusedWait : null;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = OperationContext.Of(request);
@@ -51,15 +56,27 @@ internal sealed class RetryHandler : DelegatingHandler
                 return response;
             }
 
+            if (response is null && CertificateErrors.IsCertificateFailure(fault))
+            {
+                // The same certificate comes back on every attempt: say so now instead of after six.
+                throw CertificateErrors.Rejected(request.RequestUri, options.Pin, fault!);
+            }
+
             if (status == RetryPolicy.TooManyRequests)
             {
                 operation?.OnThrottled();
             }
 
-            var delay = RetryPolicy.DelayFor(options, attempt, status, response is null ? null : RetryPolicy.RetryAfter(response, options.Clock()));
+            var retryAfter = response is null ? null : RetryPolicy.RetryAfter(response, options.Clock());
+            var delay = RetryPolicy.DelayFor(options, attempt, status, retryAfter);
             var elapsed = options.Clock() - started;
             if (attempt >= options.MaxAttempts || elapsed + delay > options.MaxRetryDuration)
             {
+                if (response is not null && retryAfter is { } asked && elapsed + asked > options.MaxRetryDuration)
+                {
+                    request.Properties[RefusedWaitKey] = new RefusedWait(asked, options.MaxRetryDuration - elapsed, options.MaxRetryDuration);
+                }
+
                 return response ?? throw GaveUp(request, fault!, attempt);
             }
 

@@ -18,17 +18,9 @@ internal static class OperationRun
         {
             return EngineRunner.Run(host, (output, token) => work(new RedactingOutput(output), token), cancellationToken);
         }
-        catch (PartnerReferralsException ex) when (Redactor.Redact(ex.Message) != ex.Message)
+        catch (PartnerReferralsException ex) when (!ReferenceEquals(Redactor.Sanitize(ex), ex))
         {
-            throw new PartnerReferralsException(ex.ErrorId, ex.Kind, Redactor.Redact(ex.Message), ex.Target, ex.InnerException)
-            {
-                ParameterName = ex.ParameterName,
-                RecommendedAction = ex.RecommendedAction,
-                HttpStatus = ex.HttpStatus,
-                ApiCode = ex.ApiCode,
-                RequestId = ex.RequestId,
-                CorrelationId = ex.CorrelationId,
-            };
+            throw Redactor.Sanitize(ex);
         }
     }
 

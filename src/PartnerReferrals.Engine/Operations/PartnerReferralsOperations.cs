@@ -1,5 +1,6 @@
 using System.Threading;
 using System;
+using PartnerReferrals.Engine.Diagnostics;
 using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Engine.Sessions;
@@ -45,6 +46,7 @@ public static class PartnerReferralsOperations
 
         var had = SessionStore.Current is not null;
         SessionStore.Replace(null);
+        Redactor.ForgetSecrets();
         host.WriteVerbose(had ? "Signed out: the session and its in-memory tokens are gone." : "No session was connected.");
         if (clearPersistedCache)
         {

@@ -16,7 +16,16 @@ internal static class ReferralStreaming
             var operation = session.NewOperation(output);
             var progress = new RowProgress(output, query);
             var listener = Listener(output, progress, includeTotalCount);
-            await RowWriter.WriteAllAsync(session.GetReferralsAsync(query, operation, listener, token), output, progress, token).ConfigureAwait(false);
+            var written = new RowCount();
+            try
+            {
+                await RowWriter.WriteAllAsync(session.GetReferralsAsync(query, operation, listener, token), output, progress, token, written).ConfigureAwait(false);
+            }
+            catch (PartnerReferralsException ex) when (written.Count > 0)
+            {
+                throw PartialResult.Of(ex, query, written.Count, listener.AnnouncedTotal, resumable: true);
+            }
+
             progress.Done();
         });
 
@@ -25,7 +34,15 @@ internal static class ReferralStreaming
         {
             var operation = session.NewOperation(output);
             var listener = Listener(output, null, false);
-            await RowWriter.WriteAllAsync(session.GetGroupsAsync(query, operation, listener, token), output, null, token).ConfigureAwait(false);
+            var written = new RowCount();
+            try
+            {
+                await RowWriter.WriteAllAsync(session.GetGroupsAsync(query, operation, listener, token), output, null, token, written).ConfigureAwait(false);
+            }
+            catch (PartnerReferralsException ex) when (written.Count > 0)
+            {
+                throw PartialResult.Of(ex, query, written.Count, listener.AnnouncedTotal, resumable: false);
+            }
         });
 
     private static PagingListener Listener(IEngineOutput output, RowProgress? progress, bool includeTotalCount) => new()

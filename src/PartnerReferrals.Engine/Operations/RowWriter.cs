@@ -14,54 +14,65 @@ namespace PartnerReferrals.Engine.Operations;
 /// </summary>
 internal static class RowWriter
 {
-    public static async Task WriteAllAsync<T>(IAsyncEnumerable<T> rows, IEngineOutput output, RowProgress? progress, CancellationToken cancellationToken)
+    /// <summary>Writes every row; <paramref name="written"/> counts the rows handed to the output, so a failure can say how many were written.</summary>
+    public static async Task WriteAllAsync<T>(IAsyncEnumerable<T> rows, IEngineOutput output, RowProgress? progress, CancellationToken cancellationToken, RowCount? written = null)
         where T : class
     {
         var batch = new List<object>(EngineRunner.MaxObjectsPerBatch);
         var source = rows.GetAsyncEnumerator(cancellationToken);
+        written ??= new RowCount();
         try
         {
-            while (true)
+            try
             {
-                var next = source.MoveNextAsync();
-                if (!next.IsCompleted && batch.Count > 0)
+                while (true)
                 {
-                    var pending = next.AsTask();
-                    try
+                    var next = source.MoveNextAsync();
+                    if (!next.IsCompleted && batch.Count > 0)
                     {
-                        batch = await FlushAsync(batch, output, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception)
-                    {
-                        // The enumerator cannot be disposed while a move is under way: let it finish first.
-                        await Quietly(pending).ConfigureAwait(false);
-                        throw;
-                    }
+                        var pending = next.AsTask();
+                        try
+                        {
+                            batch = await FlushAsync(batch, output, cancellationToken, written).ConfigureAwait(false);
+                        }
+                        catch (Exception)
+                        {
+                            // The enumerator cannot be disposed while a move is under way: let it finish first.
+                            await Quietly(pending).ConfigureAwait(false);
+                            throw;
+                        }
 
-                    if (!await pending.ConfigureAwait(false))
+                        if (!await pending.ConfigureAwait(false))
+                        {
+                            break;
+                        }
+                    }
+                    else if (!await next.ConfigureAwait(false))
                     {
                         break;
                     }
-                }
-                else if (!await next.ConfigureAwait(false))
-                {
-                    break;
-                }
 
-                batch.Add(source.Current);
-                var reportDue = progress?.Row() == true;
-                if (reportDue || batch.Count >= EngineRunner.MaxObjectsPerBatch)
-                {
-                    batch = await FlushAsync(batch, output, cancellationToken).ConfigureAwait(false);
-                }
+                    batch.Add(source.Current);
+                    var reportDue = progress?.Row() == true;
+                    if (reportDue || batch.Count >= EngineRunner.MaxObjectsPerBatch)
+                    {
+                        batch = await FlushAsync(batch, output, cancellationToken, written).ConfigureAwait(false);
+                    }
 
-                if (reportDue)
-                {
-                    progress!.Report();
+                    if (reportDue)
+                    {
+                        progress!.Report();
+                    }
                 }
             }
+            catch (PartnerReferralsException) when (batch.Count > 0)
+            {
+                // The rows that arrived before the failure are written: a CSV keeps every row that was read.
+                await FlushAsync(batch, output, cancellationToken, written).ConfigureAwait(false);
+                throw;
+            }
 
-            await FlushAsync(batch, output, cancellationToken).ConfigureAwait(false);
+            await FlushAsync(batch, output, cancellationToken, written).ConfigureAwait(false);
         }
         finally
         {
@@ -70,7 +81,7 @@ internal static class RowWriter
     }
 
     /// <summary>Hands the batch over and returns an empty one: the output keeps the list until it is replayed.</summary>
-    private static async Task<List<object>> FlushAsync(List<object> batch, IEngineOutput output, CancellationToken cancellationToken)
+    private static async Task<List<object>> FlushAsync(List<object> batch, IEngineOutput output, CancellationToken cancellationToken, RowCount written)
     {
         if (batch.Count == 0)
         {
@@ -78,6 +89,7 @@ internal static class RowWriter
         }
 
         await output.WriteObjectsAsync(batch, cancellationToken).ConfigureAwait(false);
+        written.Add(batch.Count);
         return new List<object>(EngineRunner.MaxObjectsPerBatch);
     }
 
@@ -92,4 +104,14 @@ internal static class RowWriter
             // The flush's failure is the one to report.
         }
     }
+}
+
+/// <summary>Rows written so far by <see cref="RowWriter"/>.</summary>
+internal sealed class RowCount
+{
+    private long count;
+
+    public long Count => Interlocked.Read(ref count);
+
+    public void Add(int rows) => Interlocked.Add(ref count, rows);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using PartnerReferrals.Engine.Diagnostics;
+using PartnerReferrals.Engine.Http;
 
 namespace PartnerReferrals.Engine.Paging;
 
@@ -13,7 +14,7 @@ namespace PartnerReferrals.Engine.Paging;
 /// </summary>
 internal static class ApiErrorMapper
 {
-    public static PartnerReferralsException Map(HttpStatusCode statusCode, ReadOnlyMemory<byte> body, Uri? url, string? requestId, string? correlationId, int attempts)
+    public static PartnerReferralsException Map(HttpStatusCode statusCode, ReadOnlyMemory<byte> body, Uri? url, string? requestId, string? correlationId, int attempts, RefusedWait? refused = null)
     {
         var status = (int)statusCode;
         var (code, description) = ReadBody(body);
@@ -21,6 +22,23 @@ internal static class ApiErrorMapper
         var ids = string.Format(CultureInfo.InvariantCulture, " (HTTP {0}, MS-RequestId {1}, MS-CorrelationId {2})", status, requestId, correlationId);
         var (id, kind, what, action) = status switch
         {
+            429 or >= 500 when refused is not null => (
+                status == 429 ? "PartnerReferrals.Api.Throttled" : "PartnerReferrals.Api.ServerError",
+                status == 429 ? ErrorKind.LimitsExceeded : ErrorKind.ResourceUnavailable,
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Partner Center answered {0} and asked to wait {1:N0} seconds before retrying (Retry-After), longer than the {2:N0} seconds left of the {3:N0}-second retry budget, so the request was not retried (after {4} attempts).",
+                    status,
+                    Math.Ceiling(refused.Asked.TotalSeconds),
+                    Math.Max(0, Math.Floor(refused.Left.TotalSeconds)),
+                    refused.Budget.TotalSeconds,
+                    attempts),
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Wait {0:N0} seconds and run the command again, or raise the retry budget: set $env:{1} = {2} before Connect-PartnerReferrals.",
+                    Math.Ceiling(refused.Asked.TotalSeconds),
+                    RefusedWait.BudgetVariable,
+                    Math.Ceiling(refused.Asked.TotalSeconds) + 60)),
             401 => ("PartnerReferrals.Auth.Unauthorized", ErrorKind.AuthenticationError,
                 "Partner Center did not accept the access token, even after it was renewed.",
                 "Sign in again with Connect-PartnerReferrals."),

@@ -38,7 +38,7 @@ internal sealed class PageFetcher
             var correlationId = operation.CorrelationId.ToString();
             if (!response.IsSuccessStatusCode)
             {
-                throw ApiErrorMapper.Map(response.StatusCode, body, url, requestId, correlationId, RetryHandler.AttemptsOf(request));
+                throw ApiErrorMapper.Map(response.StatusCode, body, url, requestId, correlationId, RetryHandler.AttemptsOf(request), RetryHandler.RefusedWaitOf(request));
             }
 
             try

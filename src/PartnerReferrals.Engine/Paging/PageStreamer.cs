@@ -13,8 +13,10 @@ namespace PartnerReferrals.Engine.Paging;
 /// Streams the rows of a query page by page. With a total count the remaining pages are computed (skip/top)
 /// and fetched a few at a time, in order; without one, next links are followed. Only what <c>First</c> needs is
 /// fetched; when the consumer stops, in-flight requests are cancelled and no new one starts. Rows seen twice
-/// (same id, as when data shifts between pages) are emitted once if the repeat falls within a window of recent
-/// pages (<see cref="RecentIds"/>), so memory stays bounded by the window, not the result.
+/// (same id, as when data shifts between pages) are emitted once if the repeat falls within the last rows
+/// remembered (<see cref="RecentIds"/>), so memory stays bounded, not growing with the result; a shifting
+/// result is reported (<see cref="ShiftWatch"/>). Next links that come back to a page already read, or more
+/// pages than the TotalCount allows, end the pull with an error instead of requesting forever.
 /// </summary>
 internal sealed class PageStreamer<T>
 {
@@ -45,14 +47,16 @@ internal sealed class PageStreamer<T>
             yield break;
         }
 
-        // The pages in flight plus the one being read were requested at about the same time, so a row shifted
-        // between their requests lands among them; see RecentIds for when a repeat could still get through.
-        var seen = idOf is null ? null : new RecentIds(WindowPages(operation.Concurrency));
+        // A repeat moves by as many rows as were inserted before it meanwhile; the pages in flight alone must fit too.
+        var seen = idOf is null ? null : new RecentIds(Math.Max(RecentIds.DefaultCapacity, WindowPages(operation.Concurrency) * query.PageSize));
+        var shifts = new ShiftWatch(query, operation);
+        var progress = new LinkProgress();
         long emitted = 0;
         // Leaving this loop disposes the page sequence, whose finally cancels whatever is still in flight.
-        await foreach (var page in PagesAsync(query, limit, operation, listener, cancellationToken).ConfigureAwait(false))
+        await foreach (var page in PagesAsync(query, limit, operation, listener, progress, cancellationToken).ConfigureAwait(false))
         {
-            seen?.StartPage();
+            shifts.Page(page.TotalCount);
+            var fresh = 0;
             foreach (var row in page.Rows)
             {
                 if (emitted >= limit)
@@ -63,6 +67,7 @@ internal sealed class PageStreamer<T>
                 if (seen is null || idOf!(row) is not { } id || seen.Add(id))
                 {
                     emitted++;
+                    fresh++;
                     yield return row;
                 }
             }
@@ -71,13 +76,17 @@ internal sealed class PageStreamer<T>
             {
                 yield break;
             }
+
+            progress.PageRead(page.Rows.Count, fresh);
         }
+
+        shifts.Finished(emitted, seen?.Repeats ?? 0);
     }
 
     internal static int WindowPages(int concurrency) => Math.Max(MinimumWindowPages, concurrency + 1);
 
     /// <summary>The pages of the query in order: the first, then computed ones (total known) or next links.</summary>
-    private async IAsyncEnumerable<Page<T>> PagesAsync(ReferralQuery query, long limit, OperationContext operation, PagingListener? listener, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Page<T>> PagesAsync(ReferralQuery query, long limit, OperationContext operation, PagingListener? listener, LinkProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pending = new Queue<Task<Page<T>>>();
@@ -86,9 +95,10 @@ internal sealed class PageStreamer<T>
             var firstTop = (int)Math.Max(1, Math.Min(query.PageSize, limit));
             var url = PageUrl(query, query.Skip, firstTop);
             var page = await FetchAsync(url, query.Skip, firstTop, operation, listener, stop.Token).ConfigureAwait(false);
-            if (page.TotalCount is { } announced)
+            if (page.TotalCount is { } announced && listener is not null)
             {
-                listener?.TotalCount?.Invoke(announced);
+                listener.AnnouncedTotal = announced;
+                listener.TotalCount?.Invoke(announced);
             }
 
             yield return page;
@@ -129,16 +139,30 @@ internal sealed class PageStreamer<T>
                 }
             }
 
+            // Links are remembered as fingerprints: a page count the TotalCount allows costs 8 bytes a page.
+            var visited = new HashSet<ulong> { Fingerprint.Of(url.AbsoluteUri) };
+            var pages = 1;
             while (page.NextLink is { } link && page.Rows.Count > 0)
             {
                 var next = NextLinks.Resolve(analyticsBase, link);
-                if (next == url)
+                if (!visited.Add(Fingerprint.Of(next.AbsoluteUri)))
                 {
-                    yield break;
+                    throw PagingErrors.RepeatedLink(next, pages, progress.Rows);
                 }
 
-                url = next;
-                page = await FetchAsync(url, -1, null, operation, listener, stop.Token).ConfigureAwait(false);
+                if (progress.PagesWithoutNewRows >= LinkProgress.MaxPagesWithoutNewRows)
+                {
+                    throw PagingErrors.NoNewRows(next, progress.PagesWithoutNewRows);
+                }
+
+                // A count, when sent, says how many pages there can be; a little more for rows added meanwhile.
+                if (page.TotalCount is { } count && pages >= MaxPages(count - Math.Max(0, query.Skip), rawCount))
+                {
+                    throw PagingErrors.TooManyPages(next, pages + 1, count, rawCount);
+                }
+
+                page = await FetchAsync(next, -1, null, operation, listener, stop.Token).ConfigureAwait(false);
+                pages++;
                 yield return page;
             }
         }
@@ -160,6 +184,9 @@ internal sealed class PageStreamer<T>
         }
     }
 
+    /// <summary>Pages a result of <paramref name="rows"/> rows can span at <paramref name="pageRows"/> a page, plus two for rows added while it is read.</summary>
+    internal static long MaxPages(long rows, int pageRows) => ((Math.Max(0, rows) + pageRows - 1) / Math.Max(1, pageRows)) + 2;
+
     private async Task<Page<T>> FetchAsync(Uri url, long skip, int? top, OperationContext operation, PagingListener? listener, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -169,4 +196,21 @@ internal sealed class PageStreamer<T>
     }
 
     private Uri PageUrl(ReferralQuery query, long skip, int top) => new(analyticsBase, "referrals?" + query.ToQueryString(skip, top));
+
+    /// <summary>What the consumer made of the pages so far, for the pager to see a server that does not advance.</summary>
+    private sealed class LinkProgress
+    {
+        /// <summary>Pages in a row with no new row after which next links are taken to go round in circles.</summary>
+        public const int MaxPagesWithoutNewRows = 3;
+
+        public long Rows { get; private set; }
+
+        public int PagesWithoutNewRows { get; private set; }
+
+        public void PageRead(int rows, int fresh)
+        {
+            Rows += fresh;
+            PagesWithoutNewRows = rows > 0 && fresh == 0 ? PagesWithoutNewRows + 1 : 0;
+        }
+    }
 }

@@ -8,6 +8,9 @@ public sealed class PagingListener
     /// <summary>The query's total row count, once, after the first page.</summary>
     public Action<long>? TotalCount { get; set; }
 
+    /// <summary>The total the first page announced, once it arrived; null before, or when the API sent none.</summary>
+    public long? AnnouncedTotal { get; internal set; }
+
     /// <summary>After each page arrives.</summary>
     public Action<PageStats>? PageArrived { get; set; }
 

@@ -52,7 +52,9 @@ public sealed class ReferralQuery
             throw new ArgumentNullException(nameof(request));
         }
 
-        return Create(FilterBuilder.Build(request.Filter), null, null, request.PageSize, request.Skip, request.First);
+        var filter = FilterBuilder.Build(request.Filter);
+        RequestLength.Check(filter, request.Filter);
+        return Create(filter, null, null, request.PageSize, request.Skip, request.First);
     }
 
     public static ReferralQuery FromRequest(SummaryRequest request)
@@ -93,6 +95,17 @@ public sealed class ReferralQuery
             throw QueryErrors.Invalid("NegativeSkip", "Skip", skip, "-Skip must not be negative.", "Give 0 or more rows to skip.");
         }
 
+        // The API reads skip as a 32-bit number and refuses more, with advice that does not mention -Skip.
+        if (skip > int.MaxValue)
+        {
+            throw QueryErrors.Invalid(
+                "SkipOutOfRange",
+                "Skip",
+                skip,
+                string.Format(CultureInfo.InvariantCulture, "-Skip {0} is more than the API accepts ({1}).", skip, int.MaxValue),
+                string.Format(CultureInfo.InvariantCulture, "Give a -Skip from 0 to {0}; no result holds more rows.", int.MaxValue));
+        }
+
         if (first < 0)
         {
             throw QueryErrors.Invalid("NegativeFirst", "First", first, "-First must not be negative.", "Give 0 or more rows to return, or leave it out for all rows.");
@@ -100,6 +113,7 @@ public sealed class ReferralQuery
 
         var fields = ValidateGroupBy(groupBy);
         var level = ValidateAggregationLevel(aggregationLevel, fields);
+        RequestLength.Check(filter);
         return new ReferralQuery(string.IsNullOrWhiteSpace(filter) ? null : filter, fields.Select(f => f.Name).ToArray(), level, pageSize ?? MaxPageSize, skip, first);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using PartnerReferrals.Engine.Http;
@@ -28,7 +29,7 @@ internal static class EmulatorDiscovery
             throw NotRunning(file, "the file does not exist");
         }
 
-        string? baseUrl, authority, thumbprint;
+        string? baseUrl, authority, thumbprint, started;
         int? processId;
         try
         {
@@ -38,6 +39,7 @@ internal static class EmulatorDiscovery
             authority = Text(root, "authority");
             thumbprint = Text(root, "certificateThumbprint");
             processId = root.TryGetProperty("processId", out var pid) && pid.ValueKind == JsonValueKind.Number ? pid.GetInt32() : null;
+            started = Text(root, "processStartTime");
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
         {
@@ -49,19 +51,48 @@ internal static class EmulatorDiscovery
             throw NotRunning(file, "it lacks baseUrl, authority or certificateThumbprint");
         }
 
-        if (!api.IsLoopback || !signIn.IsLoopback)
+        foreach (var (name, uri) in new[] { ("baseUrl", api), ("authority", signIn) })
         {
-            throw AuthErrors.Failed(
-                "PartnerReferrals.Session.EmulatorNotLocal",
-                ErrorKind.InvalidData,
-                "The emulator file " + file + " points at " + api.Host + ", which is not this computer. The emulator only ever runs on a loopback address; delete the file and start the emulator again.",
-                "EmulatorFile",
-                file);
+            if (!uri.IsLoopback)
+            {
+                throw AuthErrors.Failed(
+                    "PartnerReferrals.Session.EmulatorNotLocal",
+                    ErrorKind.InvalidData,
+                    "The emulator file " + file + " gives " + name + " " + uri.Host + ", which is not this computer. The emulator only ever runs on a loopback address; delete the file and start the emulator again.",
+                    "EmulatorFile",
+                    file);
+            }
+
+            // The pin protects HTTPS only: over http the bearer token would go to the port in clear, to whatever listens there.
+            if (uri.Scheme != Uri.UriSchemeHttps)
+            {
+                throw AuthErrors.Failed(
+                    "PartnerReferrals.Session.InsecureUrl",
+                    ErrorKind.InvalidData,
+                    "The emulator file " + file + " gives " + name + " " + uri.GetLeftPart(UriPartial.Authority) + ", which is not HTTPS; tokens are only ever sent over HTTPS. The emulator publishes an https:// address: delete the file and start the emulator again.",
+                    "EmulatorFile",
+                    file);
+            }
         }
 
-        if (processId is { } id && !IsRunning(id))
+        if (processId is { } id && !IsRunning(id, started))
         {
             throw NotRunning(file, "it was written by process " + id + ", which has ended (the file is stale)");
+        }
+
+        CertificatePin pin;
+        try
+        {
+            pin = new CertificatePin(thumbprint!);
+        }
+        catch (ArgumentException)
+        {
+            throw AuthErrors.Failed(
+                "PartnerReferrals.Session.EmulatorFileInvalid",
+                ErrorKind.InvalidData,
+                "The emulator file " + file + " gives certificateThumbprint '" + thumbprint + "', which is not a SHA-256 thumbprint (64 hexadecimal digits). Delete the file and start the emulator again.",
+                "EmulatorFile",
+                file);
         }
 
         if (!string.IsNullOrWhiteSpace(tenantId))
@@ -69,15 +100,30 @@ internal static class EmulatorDiscovery
             signIn = EnvironmentEndpoints.Tenant(signIn, tenantId!);
         }
 
-        return new EnvironmentEndpoints(PartnerEnvironment.Emulator, api, signIn, false, new CertificatePin(thumbprint!));
+        return new EnvironmentEndpoints(PartnerEnvironment.Emulator, api, signIn, false, pin);
     }
 
-    private static bool IsRunning(int processId)
+    /// <summary>
+    /// Alive: a process of that id runs and, when the file gives its start time, started then. Ids are reused, so
+    /// an id alone would take any process that later got the same id (a shell, a browser) for the emulator.
+    /// </summary>
+    private static bool IsRunning(int processId, string? startTime)
     {
         try
         {
             using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
+            if (process.HasExited)
+            {
+                return false;
+            }
+
+            if (startTime is null || !DateTime.TryParse(startTime, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var published))
+            {
+                return true;
+            }
+
+            // The start time is derived from clock ticks on Linux: allow for rounding, not for another process.
+            return Math.Abs((process.StartTime.ToUniversalTime() - published).TotalSeconds) < 2;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or PlatformNotSupportedException)
         {

@@ -78,6 +78,8 @@ public sealed class EnvironmentEndpoints
                     throw Missing("Authority", "the sign-in authority, e.g. https://login.microsoftonline.com/contoso.onmicrosoft.com");
                 }
 
+                RequireHttps("BaseUrl", request.BaseUrl);
+                RequireHttps("Authority", request.Authority);
                 var authority = request.Authority.AbsolutePath.Trim('/').Length == 0 ? Tenant(request.Authority, tenant) : request.Authority;
                 return new(request.Environment, request.BaseUrl, authority, false);
             default:
@@ -86,6 +88,20 @@ public sealed class EnvironmentEndpoints
     }
 
     internal static Uri Tenant(Uri host, string tenant) => new(new Uri(host.GetLeftPart(UriPartial.Authority) + "/"), Uri.EscapeDataString(tenant) + "/");
+
+    /// <summary>The bearer token (and, for an authority, the user's credentials) only ever travel encrypted.</summary>
+    private static void RequireHttps(string parameter, Uri url)
+    {
+        if (url.Scheme != Uri.UriSchemeHttps)
+        {
+            throw AuthErrors.Failed(
+                "PartnerReferrals.Session.InsecureUrl",
+                ErrorKind.InvalidArgument,
+                "-" + parameter + " " + url.GetLeftPart(UriPartial.Authority) + " is not HTTPS: the access token would be sent in clear text. Give an https:// address.",
+                parameter,
+                url);
+        }
+    }
 
     private static PartnerReferralsException Missing(string parameter, string what) =>
         AuthErrors.Failed(

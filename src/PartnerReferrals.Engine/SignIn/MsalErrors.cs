@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Identity.Client;
+using PartnerReferrals.Engine.Http;
 
 namespace PartnerReferrals.Engine.SignIn;
 
@@ -9,12 +10,15 @@ namespace PartnerReferrals.Engine.SignIn;
 /// </summary>
 internal static class MsalErrors
 {
-    public static Exception Map(Exception ex)
+    public static Exception Map(Exception ex, EnvironmentEndpoints? endpoints = null)
     {
         switch (ex)
         {
             case PartnerReferralsException or OperationCanceledException:
                 return ex;
+            case var _ when CertificateErrors.IsCertificateFailure(ex):
+                // Sign-in is the first TLS handshake of a session: a wrong pin or certificate shows here first.
+                return CertificateErrors.Rejected(endpoints?.Authority, endpoints?.Pin, ex);
             case MsalUiRequiredException ui:
                 return AuthErrors.SignInRequired("The saved sign-in can no longer be used (" + ui.ErrorCode + ": it expired, was revoked, or needs consent or MFA again).", ui);
             case MsalServiceException service when service.ErrorCode == "invalid_grant":

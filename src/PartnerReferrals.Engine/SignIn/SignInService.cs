@@ -29,6 +29,12 @@ internal static class SignInService
 
         var http = options.Http.Clone();
         http.ApplicationName = request.ApplicationName ?? http.ApplicationName;
+        http.Pin = endpoints.Pin ?? http.Pin;
+        if (RetryBudget(options) is { } budget)
+        {
+            http.MaxRetryDuration = budget;
+        }
+
         var network = HttpPipeline.CreateNetworkHandler(http, endpoints.Pin);
         try
         {
@@ -43,7 +49,7 @@ internal static class SignInService
         catch (Exception ex)
         {
             network.Dispose();
-            throw MsalErrors.Map(ex);
+            throw MsalErrors.Map(ex, endpoints);
         }
     }
 
@@ -144,6 +150,15 @@ internal static class SignInService
         ContextScope = request.ContextScope.ToString(),
         TokenExpiresOn = expiresOn,
     };
+
+    /// <summary>A retry budget raised for throttling that asks for long waits (the error of a refused Retry-After names the variable).</summary>
+    private static TimeSpan? RetryBudget(ConnectOptions options)
+    {
+        var text = (options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable)(RefusedWait.BudgetVariable);
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+    }
 
     private static PartnerReferralsException Missing(string parameter, string message) =>
         new("PartnerReferrals.Auth.CredentialMissing", ErrorKind.InvalidArgument, message) { ParameterName = parameter };

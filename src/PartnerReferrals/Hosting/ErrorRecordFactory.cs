@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Management.Automation;
 using PartnerReferrals.Engine;
+using PartnerReferrals.Engine.Diagnostics;
 
 namespace PartnerReferrals.Commands.Hosting;
 
@@ -9,6 +10,9 @@ internal static class ErrorRecordFactory
 {
     public static ErrorRecord Create(PartnerReferralsException exception)
     {
+        // Every part of the record (exception, message, details, target, category) is shown: a token pasted into
+        // a non-secret parameter such as -Filter must be masked in all of them, not only in the message.
+        exception = Redactor.Sanitize(exception);
         var record = new ErrorRecord(exception, exception.ErrorId, ToCategory(exception.Kind), exception.Target)
         {
             ErrorDetails = new ErrorDetails(DetailsMessage(exception))

@@ -1,0 +1,64 @@
+using System;
+using System.Globalization;
+using PartnerReferrals.Engine.Queries;
+
+namespace PartnerReferrals.Engine.Operations;
+
+/// <summary>
+/// A pull that fails after writing rows must not look complete: its terminating error says how many rows were
+/// written, of how many, and how to get the rest. The rows written stay written (a CSV keeps them). The error
+/// keeps the failure's id, kind and ids, so a script that catches it by id still does; the figures are also in
+/// <see cref="Exception.Data"/> under <see cref="RowsWrittenKey"/>, <see cref="ExpectedRowsKey"/> and <see cref="ResumeSkipKey"/>.
+/// </summary>
+internal static class PartialResult
+{
+    public const string RowsWrittenKey = "PartnerReferrals.RowsWritten";
+    public const string ExpectedRowsKey = "PartnerReferrals.ExpectedRows";
+    public const string ResumeSkipKey = "PartnerReferrals.ResumeSkip";
+
+    /// <summary>
+    /// The failure, restated for a pull that wrote <paramref name="written"/> rows; <paramref name="totalCount"/> is what the
+    /// first page announced (or null), <paramref name="resumable"/> whether the command has -Skip (the summary has not).
+    /// </summary>
+    public static PartnerReferralsException Of(PartnerReferralsException failure, ReferralQuery query, long written, long? totalCount, bool resumable)
+    {
+        long? expected = totalCount is { } total ? Math.Max(0, total - query.Skip) : null;
+        if (query.First is { } first)
+        {
+            expected = expected is { } e ? Math.Min(e, first) : first;
+        }
+
+        var of = expected is { } n ? string.Format(CultureInfo.InvariantCulture, " of {0:N0}", n) : string.Empty;
+        var skip = query.Skip + written;
+        string resume;
+        if (resumable)
+        {
+            var rest = query.First is { } f ? string.Format(CultureInfo.InvariantCulture, " -First {0}", f - written) : string.Empty;
+            resume = string.Format(CultureInfo.InvariantCulture, "To get the rest, run the same command with -Skip {0}{1} (and append its output to what was written).", skip, rest);
+        }
+        else
+        {
+            resume = "The summary is incomplete: run the command again.";
+        }
+
+        var what = resumable ? "referrals" : "groups";
+        var message = string.Format(CultureInfo.InvariantCulture, "The result is incomplete: {0:N0}{1} {2} were written before this error. {3} {4}", written, of, what, resume, failure.Message);
+        var partial = new PartnerReferralsException(failure.ErrorId, failure.Kind, message, failure.Target, failure)
+        {
+            ParameterName = failure.ParameterName,
+            RecommendedAction = resume + (failure.RecommendedAction is { } action ? " " + action : string.Empty),
+            HttpStatus = failure.HttpStatus,
+            ApiCode = failure.ApiCode,
+            RequestId = failure.RequestId,
+            CorrelationId = failure.CorrelationId,
+        };
+        partial.Data[RowsWrittenKey] = written;
+        partial.Data[ExpectedRowsKey] = expected;
+        if (resumable)
+        {
+            partial.Data[ResumeSkipKey] = skip;
+        }
+
+        return partial;
+    }
+}
