@@ -5,14 +5,16 @@ namespace PartnerReferrals.Engine.Insights;
 
 /// <summary>
 /// The durations of one stage in one group, kept as whole seconds (4 bytes each: the API's dates have second
-/// precision) in fixed chunks, so growth never copies the whole sample or lands it on the large object heap.
-/// Exact percentiles need every value; this is the only memory that grows with the rows measured.
+/// precision) in chunks that double from 64 to 4096 values: growth never copies the sample or lands it on the large
+/// object heap, and a small group (there may be thousands) wastes little. Exact percentiles need every value; this
+/// is the only memory that grows with the rows measured.
 /// </summary>
 internal sealed class DurationSample
 {
-    private const int ChunkSize = 4096;
+    private const int FirstChunk = 64;
+    private const int LargestChunk = 4096;
     private readonly List<int[]> chunks = [];
-    private int lastCount = ChunkSize;
+    private int lastCount;
     private long sumSeconds;
 
     public int Count { get; private set; }
@@ -21,9 +23,9 @@ internal sealed class DurationSample
     {
         // int seconds cover 68 years; a longer span is a data error the out-of-order check does not catch, so clamp.
         var seconds = (int)Math.Min(int.MaxValue, Math.Max(0, (long)Math.Round(duration.TotalSeconds)));
-        if (lastCount == ChunkSize)
+        if (chunks.Count == 0 || lastCount == chunks[chunks.Count - 1].Length)
         {
-            chunks.Add(new int[ChunkSize]);
+            chunks.Add(new int[chunks.Count == 0 ? FirstChunk : Math.Min(LargestChunk, chunks[chunks.Count - 1].Length * 2)]);
             lastCount = 0;
         }
 
@@ -39,7 +41,7 @@ internal sealed class DurationSample
         var at = 0;
         foreach (var chunk in chunks)
         {
-            var take = Math.Min(ChunkSize, Count - at);
+            var take = Math.Min(chunk.Length, Count - at);
             Array.Copy(chunk, 0, all, at, take);
             at += take;
         }
