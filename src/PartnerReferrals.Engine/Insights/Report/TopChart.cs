@@ -9,9 +9,9 @@ namespace PartnerReferrals.Engine.Insights.Report;
 /// <summary>The largest groups of one field: a volume bar and a win-rate bar per group (two marks a row).</summary>
 internal static class TopChart
 {
-    private const int Width = 460;
+    private const int Width = 500;
     private const int RowHeight = 26;
-    private const int LabelWidth = 150;
+    private const int LabelWidth = 190;
     private const int ColumnWidth = 140;
     private const int Header = 20;
 
