@@ -13,6 +13,9 @@ public sealed class ReferralMeasure
     /// <summary>The grouping, e.g. <c>customerMarket,createdMonth</c>; empty for the whole input.</summary>
     public string GroupBy { get; set; } = string.Empty;
 
+    /// <summary>This group's values for display, e.g. <c>US 2024-05</c> (a missing value is <c>(none)</c>); <c>(all)</c> when not grouped.</summary>
+    public string Group { get; set; } = "(all)";
+
     public string? CustomerMarket { get; set; }
 
     public string? PartnerMarket { get; set; }
@@ -102,6 +105,9 @@ public sealed class ReferralMeasure
     public long CloseMissingDates { get; set; }
 
     public long CloseOutOfOrder { get; set; }
+
+    /// <summary>The rows left out of the three times for a missing or out-of-order date (the six counters above, added).</summary>
+    public long DateProblems { get; set; }
 
     /// <summary>Earliest createdDate in the group (UTC).</summary>
     public DateTime? FirstCreated { get; set; }

@@ -141,6 +141,8 @@ internal sealed class GroupAccumulator
             measure.CloseOutOfOrder = close.OutOfOrder;
         }
 
+        measure.DateProblems = measure.AcknowledgeMissingDates + measure.AcknowledgeOutOfOrder + measure.AcceptMissingDates
+            + measure.AcceptOutOfOrder + measure.CloseMissingDates + measure.CloseOutOfOrder;
         return measure;
     }
 

@@ -14,6 +14,7 @@ namespace PartnerReferrals.Engine.Insights;
 /// </summary>
 public sealed class InsightAccumulator
 {
+    private const string NoValue = "(none)";
     private readonly Dictionary<string, Entry> groups = new(StringComparer.Ordinal);
     private readonly bool trackTimes;
     private readonly StringBuilder keyBuilder = new();
@@ -77,16 +78,19 @@ public sealed class InsightAccumulator
         var measure = entry.Figures.ToMeasure();
         measure.GroupBy = Grouping.Text;
         var term = 0;
+        var display = new List<string>();
         foreach (var field in Grouping.Fields)
         {
             if (InsightGrouping.IsDateBucket(field))
             {
                 measure.CreatedPeriod = entry.Period;
                 measure.Interval = InsightGrouping.IntervalOf(field);
+                display.Add(entry.Period?.ToString(field == InsightField.CreatedMonth ? "yyyy-MM" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NoValue);
                 continue;
             }
 
             var value = entry.Terms[term++];
+            display.Add(string.IsNullOrEmpty(value) ? NoValue : value!);
             switch (field)
             {
                 case InsightField.CustomerMarket: measure.CustomerMarket = value; break;
@@ -94,6 +98,11 @@ public sealed class InsightAccumulator
                 case InsightField.CustomerOrgSize: measure.CustomerOrgSize = value; break;
                 default: measure.Status = value; break;
             }
+        }
+
+        if (display.Count > 0)
+        {
+            measure.Group = string.Join(" ", display);
         }
 
         return measure;

@@ -26,15 +26,15 @@ public static class InsightOperations
     public static void Measure(PartnerReferralsSession session, ReferralRequest request, InsightGrouping grouping, IEngineHost host, CancellationToken cancellationToken) =>
         Measure(() => session, request, grouping, host, cancellationToken);
 
-    /// <summary>Pulls the referrals of <paramref name="request"/> and writes the HTML report to <paramref name="path"/>; returns the file.</summary>
-    public static FileInfo ExportReport(ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken) =>
+    /// <summary>Pulls the referrals of <paramref name="request"/> and writes the HTML report to <paramref name="path"/>; returns what it wrote.</summary>
+    public static ReferralReportFile ExportReport(ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken) =>
         ExportReport(SessionStore.Require, request, path, host, cancellationToken);
 
-    public static FileInfo ExportReport(PartnerReferralsSession session, ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken) =>
+    public static ReferralReportFile ExportReport(PartnerReferralsSession session, ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken) =>
         ExportReport(() => session, request, path, host, cancellationToken);
 
     /// <summary>Writes the report of piped rows; the query text is what the header shows.</summary>
-    public static FileInfo WriteReport(ReportCollector collector, string path, string query, IEngineHost host)
+    public static ReferralReportFile WriteReport(ReportCollector collector, string path, string query, IEngineHost host)
     {
         if (collector is null)
         {
@@ -42,10 +42,18 @@ public static class InsightOperations
         }
 
         var file = CheckedPath(path);
-        collector.WriteHtml(file.FullName, query, DateTime.UtcNow);
+        var report = collector.WriteHtml(file.FullName, query, DateTime.UtcNow);
         host?.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Wrote the report of {0} referrals to {1}.", collector.Rows, file.FullName));
         file.Refresh();
-        return file;
+        return new ReferralReportFile
+        {
+            Path = file.FullName,
+            Referrals = report.Overall.Created,
+            FirstCreated = report.Overall.FirstCreated,
+            LastCreated = report.Overall.LastCreated,
+            Generated = report.GeneratedUtc,
+            Length = file.Length,
+        };
     }
 
     /// <summary>What the header of a report over piped rows says, since there was no query.</summary>
@@ -62,7 +70,7 @@ public static class InsightOperations
         }
     }
 
-    private static FileInfo ExportReport(Func<PartnerReferralsSession> session, ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken)
+    private static ReferralReportFile ExportReport(Func<PartnerReferralsSession> session, ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
         var file = CheckedPath(path);

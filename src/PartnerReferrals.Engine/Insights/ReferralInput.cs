@@ -6,8 +6,8 @@ namespace PartnerReferrals.Engine.Insights;
 
 /// <summary>
 /// Turns a piped object that is not a <see cref="Referral"/> (an Import-Csv row, a deserialized referral) into
-/// one, by property name. CSV rows hold dates as text: ISO 8601 or the invariant culture's format (what
-/// Export-Csv writes), then the current culture's; a date without a zone is UTC, as the API's are.
+/// one, by property name. CSV rows hold dates as text: Export-Csv writes the current culture's format, so that is
+/// tried first (it also reads ISO 8601), then the invariant culture's; a date without a zone is UTC, as the API's are.
 /// </summary>
 public static class ReferralInput
 {
@@ -63,8 +63,8 @@ public static class ReferralInput
                 }
 
                 const DateTimeStyles Utc = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
-                if (DateTime.TryParse(text, CultureInfo.InvariantCulture, Utc, out var parsed)
-                    || DateTime.TryParse(text, CultureInfo.CurrentCulture, Utc, out parsed))
+                if (DateTime.TryParse(text, CultureInfo.CurrentCulture, Utc, out var parsed)
+                    || DateTime.TryParse(text, CultureInfo.InvariantCulture, Utc, out parsed))
                 {
                     return DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
                 }

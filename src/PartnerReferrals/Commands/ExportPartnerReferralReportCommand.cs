@@ -1,7 +1,7 @@
-using System.IO;
 using System.Management.Automation;
 using PartnerReferrals.Engine.Insights;
 using PartnerReferrals.Engine.Insights.Report;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Commands;
 
@@ -10,7 +10,7 @@ namespace PartnerReferrals.Commands;
 /// referrals; its figures are Measure-PartnerReferral's.
 /// </summary>
 [Cmdlet(VerbsData.Export, "PartnerReferralReport", DefaultParameterSetName = QuerySet)]
-[OutputType(typeof(FileInfo))]
+[OutputType(typeof(ReferralReportFile))]
 public sealed class ExportPartnerReferralReportCommand : MeasureInputCmdlet
 {
     private ReportCollector? piped;
@@ -20,7 +20,7 @@ public sealed class ExportPartnerReferralReportCommand : MeasureInputCmdlet
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
-    /// <summary>Writes the report's FileInfo to the pipeline.</summary>
+    /// <summary>Writes what the report holds and where it is (a <see cref="ReferralReportFile"/>) to the pipeline.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -55,7 +55,7 @@ public sealed class ExportPartnerReferralReportCommand : MeasureInputCmdlet
     // Relative to PowerShell's location, not the process's working folder, as every file cmdlet does.
     private string FullPath() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
 
-    private void Done(FileInfo? file)
+    private void Done(ReferralReportFile? file)
     {
         if (PassThru && file is not null)
         {

@@ -79,6 +79,8 @@ internal static class IndependentFigures
         Close(expected.ExpiredOrMissedRate, actual.ExpiredOrMissedRate, 1e-12, group + " ExpiredOrMissedRate");
         Time(expected.Acknowledge, actual.AcknowledgeMeasured, actual.AcknowledgeMedianHours, actual.AcknowledgeP90Hours, actual.AcknowledgeMeanHours, actual.AcknowledgeMissingDates, actual.AcknowledgeOutOfOrder, group + " Acknowledge");
         Time(expected.Accept, actual.AcceptMeasured, actual.AcceptMedianHours, actual.AcceptP90Hours, actual.AcceptMeanHours, actual.AcceptMissingDates, actual.AcceptOutOfOrder, group + " Accept");
+        var problems = new[] { expected.Acknowledge, expected.Accept, expected.Close }.Sum(t => t.Missing + t.OutOfOrder);
+        Assert.True(problems == actual.DateProblems, $"{group}: DateProblems {actual.DateProblems}, expected {problems}");
         Time(expected.Close, actual.CloseMeasured, actual.CloseMedianHours, actual.CloseP90Hours, actual.CloseMeanHours, actual.CloseMissingDates, actual.CloseOutOfOrder, group + " Close");
     }
 

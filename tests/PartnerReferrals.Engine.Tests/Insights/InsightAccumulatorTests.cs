@@ -13,6 +13,7 @@ public class InsightAccumulatorTests
     {
         var measure = Assert.Single(InsightOperations.MeasureAll(Rows, InsightGrouping.None));
         Assert.Equal(string.Empty, measure.GroupBy);
+        Assert.Equal("(all)", measure.Group);
         IndependentFigures.AssertEqual(IndependentFigures.Of(Rows), measure, "(all)");
         // The held-out set has every kind of bad date, so the counters below are exercised, not zero by luck.
         Assert.True(measure.AcknowledgeMissingDates > 0 && measure.AcknowledgeOutOfOrder > 0 && measure.CloseMissingDates > 0 && measure.CloseOutOfOrder > 0);
@@ -50,6 +51,7 @@ public class InsightAccumulatorTests
         var weeks = InsightOperations.MeasureAll(rows, InsightGrouping.Parse(["createdWeek"]));
         Assert.Equal([new DateTime(2024, 1, 1), new DateTime(2024, 1, 8)], weeks.Select(w => w.CreatedPeriod!.Value));
         Assert.All(weeks, w => Assert.Equal("Week", w.Interval));
+        Assert.Equal(["2024-01-01", "2024-01-08"], weeks.Select(w => w.Group));
         var month = Assert.Single(InsightOperations.MeasureAll(rows, InsightGrouping.Parse(["createdMonth"])));
         Assert.Equal(new DateTime(2024, 1, 1), month.CreatedPeriod);
         Assert.Equal(DateTimeKind.Utc, month.CreatedPeriod!.Value.Kind);
@@ -89,8 +91,8 @@ public class InsightAccumulatorTests
         var rows = new[] { new Referral { CustomerMarket = "US" }, new Referral { CustomerMarket = "us" }, new Referral { CustomerMarket = null } };
         var measures = InsightOperations.MeasureAll(rows, InsightGrouping.Parse(["CUSTOMERMARKET"]));
         Assert.Equal(2, measures.Count);
-        Assert.Contains(measures, m => m.CustomerMarket == "US" && m.Created == 2);
-        Assert.Contains(measures, m => m.CustomerMarket == null && m.Created == 1);
+        Assert.Contains(measures, m => m.CustomerMarket == "US" && m.Created == 2 && m.Group == "US");
+        Assert.Contains(measures, m => m.CustomerMarket == null && m.Created == 1 && m.Group == "(none)");
     }
 
     [Fact]
@@ -121,11 +123,11 @@ public class InsightAccumulatorTests
     }
 
     [Theory]
-    [InlineData("02/07/2018 23:43:19")]
+    [InlineData("2018-02-07 23:43:19")]
     [InlineData("2018-02-07T23:43:19")]
     [InlineData("2018-02-07T23:43:19Z")]
     [InlineData("2018-02-08T00:43:19+01:00")]
-    public void Csv_dates_are_read_as_UTC_in_the_invariant_and_ISO_formats(string text)
+    public void Csv_dates_are_read_as_UTC_in_ISO_formats_whatever_the_culture(string text)
     {
         var referral = ReferralInput.FromProperties(name => name == "CreatedDate" ? text : name == "Status" ? "Won" : "");
         Assert.Equal(new DateTime(2018, 2, 7, 23, 43, 19, DateTimeKind.Utc), referral.CreatedDate);
@@ -133,6 +135,23 @@ public class InsightAccumulatorTests
         Assert.Equal("Won", referral.Status);
         Assert.Null(referral.WonDate);
         Assert.Null(referral.CustomerMarket);
+    }
+
+    [Fact]
+    public void Csv_dates_in_the_current_cultures_format_are_read_as_Export_Csv_wrote_them()
+    {
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            // Day first: read with the invariant (month-first) culture, 07/02 would be the 2nd of July.
+            CultureInfo.CurrentCulture = new CultureInfo("en-GB");
+            var written = new DateTime(2018, 2, 7, 23, 43, 19, DateTimeKind.Utc).ToString(CultureInfo.CurrentCulture);
+            Assert.Equal(new DateTime(2018, 2, 7, 23, 43, 19), ReferralInput.FromProperties(name => name == "CreatedDate" ? written : null).CreatedDate);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
     }
 
     [Fact]
