@@ -47,15 +47,18 @@ internal static class MonthlyChart
             Svg.Text(sb, Left - 6, y + 4, tick.ToString("N0", CultureInfo.InvariantCulture), "axis", "end");
         }
 
-        // A label every so many months, so labels never overlap however long the range.
-        var labelEvery = Math.Max(1, (int)Math.Ceiling(months / 16.0));
+        // Up to two years, a label every few months; beyond, one at each January (every few years if needed), so
+        // labels never overlap however long the range and long ranges read as years.
+        var yearly = months > 24;
+        var labelEvery = yearly ? Math.Max(1, (int)Math.Ceiling(months / 12.0 / 16.0)) : Math.Max(1, (int)Math.Ceiling(months / 16.0));
         for (var i = 0; i < months; i++)
         {
             var month = first.AddMonths(i);
             var x = Left + (i * slot) + (slot / 2);
-            if (i % labelEvery == 0)
+            if (yearly ? month.Month == 1 && month.Year % labelEvery == 0 : i % labelEvery == 0)
             {
-                Svg.Text(sb, x, Height - Bottom + 16, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), "axis", "middle");
+                Svg.Line(sb, x, Top + plotHeight, x, Top + plotHeight + 4, "grid");
+                Svg.Text(sb, x, Height - Bottom + 16, month.ToString(yearly ? "yyyy" : "yyyy-MM", CultureInfo.InvariantCulture), "axis", "middle");
             }
         }
 
