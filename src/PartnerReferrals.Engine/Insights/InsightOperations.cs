@@ -42,7 +42,21 @@ public static class InsightOperations
         }
 
         var file = CheckedPath(path);
-        var report = collector.WriteHtml(file.FullName, query, DateTime.UtcNow);
+        InsightReport report;
+        try
+        {
+            report = collector.WriteHtml(file.FullName, query, DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            const string Fix = "Check that the file is not open elsewhere and that you may write to its folder, or give -Path another file.";
+            throw new PartnerReferralsException("PartnerReferrals.Insights.WriteFailed", ErrorKind.InvalidOperation, string.Format(CultureInfo.InvariantCulture, "Could not write the report to '{0}': {1} {2}", file.FullName, ex.Message, Fix), file.FullName, ex)
+            {
+                ParameterName = "Path",
+                RecommendedAction = Fix,
+            };
+        }
+
         host?.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Wrote the report of {0} referrals to {1}.", collector.Rows, file.FullName));
         file.Refresh();
         return new ReferralReportFile

@@ -72,4 +72,16 @@ public class InsightQueryTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.Equal("Path", error.ParameterName);
         Assert.Empty(fixture.Server.Requests);
     }
+
+    [Fact]
+    public void A_report_that_cannot_be_written_is_an_error_naming_the_path()
+    {
+        // /proc exists but takes no new file, even for root; the project's machines and CI are Linux.
+        const string Path = "/proc/partnerreferrals-report.html";
+        Assert.True(OperatingSystem.IsLinux(), "this test needs Linux's /proc");
+        var error = Assert.Throws<PartnerReferralsException>(() => InsightOperations.WriteReport(new Engine.Insights.Report.ReportCollector(), Path, "q", new RecordingHost()));
+        Assert.Equal("PartnerReferrals.Insights.WriteFailed", error.ErrorId);
+        Assert.Equal("Path", error.ParameterName);
+        Assert.Contains(Path, error.Message, StringComparison.Ordinal);
+    }
 }
