@@ -18,6 +18,8 @@
         'Get-PartnerReferralsContext'
         'Get-PartnerReferral'
         'Get-PartnerReferralSummary'
+        'Measure-PartnerReferral'
+        'Export-PartnerReferralReport'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
