@@ -17,7 +17,8 @@
              The version comes from Directory.Build.props and is stamped into the manifest.
     Demo     packages the module if artifacts/module has no package yet, starts the emulator, imports the packaged
              module, signs in by device code, exports every referral to artifacts/demo/referrals.csv, prints a summary
-             by status and by month (also written to artifacts/demo/by-status.csv and by-status-and-month.csv).
+             by status and by month (also written to artifacts/demo/by-status.csv and by-status-and-month.csv), the
+             funnel and response times of the largest markets, and writes the HTML report artifacts/demo/report.html.
 
     With only the .NET SDK: `dotnet tool restore`, then `dotnet pwsh ./build.ps1 ...` (PowerShell from the tool manifest).
 
@@ -103,9 +104,26 @@ function Get-PesterManifest {
     return $manifest
 }
 
+function Assert-Chromium {
+    # The report's browser test opens it in a real headless Chromium. Debian's package installs where we may (root
+    # with apt-get, as on CI); elsewhere, say what to install rather than fail deep inside a test.
+    if (Get-Command chromium -ErrorAction SilentlyContinue) {
+        return
+    }
+    $apt = Get-Command apt-get -ErrorAction SilentlyContinue
+    if ($apt -and $IsLinux -and (& id -u) -eq '0') {
+        Write-Host 'Chromium is not installed: installing Debian''s chromium package for the report''s browser test.' -ForegroundColor Yellow
+        Invoke-Native $apt.Source @('update', '-qq')
+        Invoke-Native $apt.Source @('install', '-y', '-qq', 'chromium')
+        return
+    }
+    Write-Warning 'Chromium is not installed, so the report''s browser test will fail: install it (Debian: apt-get install chromium).'
+}
+
 function Invoke-Test {
     $results = Join-Path $Artifacts 'test-results'
     $failures = [System.Collections.Generic.List[string]]::new()
+    Assert-Chromium
 
     # Each test project writes <project>.trx (tests/Directory.Build.props), so no file overwrites another.
     Write-Host "> $Dotnet test $Solution --configuration $Configuration --results-directory $results" -ForegroundColor DarkGray
@@ -195,8 +213,9 @@ function Invoke-Demo {
     $csv = Join-Path $demo 'referrals.csv'
     $byStatusCsv = Join-Path $demo 'by-status.csv'
     $byMonthCsv = Join-Path $demo 'by-status-and-month.csv'
+    $reportFile = Join-Path $demo 'report.html'
     # A failed demo must not leave the last run's files looking like this run's.
-    Remove-Item -Force -Path $csv, $byStatusCsv, $byMonthCsv -ErrorAction SilentlyContinue
+    Remove-Item -Force -Path $csv, $byStatusCsv, $byMonthCsv, $reportFile -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force -Path $demo | Out-Null
     $publishFile = Join-Path ([System.IO.Path]::GetTempPath()) "partnerreferrals-demo-$PID.json"
     $emulator = $null
@@ -227,6 +246,12 @@ function Invoke-Demo {
         Write-Host "Referrals created per month and status (last 12 months of data; every month in $byMonthCsv):"
         # Out-String -Width: a narrow or redirected console would otherwise drop the columns that do not fit.
         $lastMonths | Format-Table (@('Month') + $shown) -AutoSize | Out-String -Width 4096 | Out-Host
+
+        Write-Host 'Funnel and response times of the largest customer markets:'
+        Measure-PartnerReferral -GroupBy customerMarket | Sort-Object Created -Descending | Select-Object -First 8 | Out-Host
+
+        $report = Export-PartnerReferralReport -Path $reportFile -PassThru
+        Write-Host "Wrote the report of $($report.Referrals) referrals to $($report.Path) ($($report.Length) bytes)." -ForegroundColor Green
 
         Disconnect-PartnerReferrals
     }

@@ -97,4 +97,13 @@ Describe 'build.ps1 -Task Demo' {
             $cells | Select-Object -Skip 1 | ForEach-Object { $_ | Should -Match '^\d+$' }
         }
     }
+
+    It 'writes a self-contained HTML report of every referral' {
+        $report = Join-Path $script:Demo 'report.html'
+        $report | Should -Exist
+        $html = Get-Content -Raw -Path $report
+        $html | Should -Match "Content-Security-Policy"
+        $html | Should -Not -Match '<script|\bsrc\s*='
+        $script:Output | Should -Match "Wrote the report of $($script:Served) referrals to "
+    }
 }

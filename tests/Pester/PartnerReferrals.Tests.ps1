@@ -17,9 +17,17 @@ AfterAll {
 }
 
 Describe 'The module' {
-    It 'exports exactly the five cmdlets' {
-        $names = (Get-Command -Module PartnerReferrals).Name | Sort-Object
-        $names | Should -Be @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralSummary')
+    It 'exports exactly the cmdlets its assembly implements, as the manifest lists them' {
+        $module = Get-Module PartnerReferrals
+        $implemented = $module.ImplementingAssembly.GetTypes() |
+            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { '{0}-{1}' -f $_.VerbName, $_.NounName } | Sort-Object
+        $listed = (Import-PowerShellDataFile -Path (Join-Path $module.ModuleBase 'PartnerReferrals.psd1')).CmdletsToExport | Sort-Object
+        $exported = (Get-Command -Module PartnerReferrals).Name | Sort-Object
+        $exported | Should -Be $implemented
+        $listed | Should -Be $implemented
+        $exported | Should -Contain 'Connect-PartnerReferrals'
+        $exported | Should -Contain 'Get-PartnerReferralSummary'
     }
 
     It 'has help with examples for <_>' -ForEach @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralSummary') {
