@@ -35,6 +35,21 @@ internal sealed class ScriptResult
     /// <summary>The error that stopped the script (a cmdlet's ThrowTerminatingError, -ErrorAction Stop, throw).</summary>
     public ErrorRecord? Terminating { get; }
 
+    /// <summary>
+    /// The one error the script reported: a script-terminating one, or else the only record in the error stream (a
+    /// cmdlet's ThrowTerminatingError ends its statement, not the script, so it lands there).
+    /// </summary>
+    public ErrorRecord Failure()
+    {
+        if (Terminating is not null)
+        {
+            return Terminating;
+        }
+
+        Assert.True(Errors.Count == 1, $"expected one error, got {Errors.Count}: {string.Join(" | ", Errors)}");
+        return Errors[0];
+    }
+
     /// <summary>The output's base objects of one type.</summary>
     public IEnumerable<T> Objects<T>() => Output.Select(o => o.BaseObject).OfType<T>();
 
@@ -42,7 +57,8 @@ internal sealed class ScriptResult
     public IEnumerable<string> AllText()
     {
         var errors = Errors.Concat(Terminating is null ? [] : [Terminating]);
-        return Output.Select(o => o?.ToString() ?? string.Empty)
+        // The base object's text: a PSObject's own ToString may be a script method, which needs the runspace's thread.
+        return Output.Select(o => o?.BaseObject.ToString() ?? string.Empty)
             .Concat(Output.Where(o => o is not null).SelectMany(o => o.Properties.Select(p => Convert.ToString(SafeValue(p), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)))
             .Concat(Warnings).Concat(Verbose).Concat(Debug)
             .Concat(Progress.Select(p => p.Activity + " " + p.StatusDescription + " " + p.CurrentOperation))

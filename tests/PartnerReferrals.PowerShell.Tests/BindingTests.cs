@@ -1,0 +1,198 @@
+using System.Management.Automation;
+using PartnerReferrals.PowerShell.Tests.Support;
+
+namespace PartnerReferrals.PowerShell.Tests;
+
+/// <summary>Parameter binding as PowerShell does it: positions, aliases, parameter sets, validation and pipeline input.</summary>
+[Collection(PowerShellCollection.Name)]
+public sealed class BindingTests : IDisposable
+{
+    private readonly ModuleFixture module;
+    private readonly PowerShellSession session;
+
+    public BindingTests(ModuleFixture module)
+    {
+        this.module = module;
+        session = module.Session();
+    }
+
+    public void Dispose() => session.Dispose();
+
+    [Fact]
+    public void GroupBy_binds_at_position_zero()
+    {
+        module.EnsureConnected(session);
+        var before = module.Server.Requests.Count;
+
+        var result = session.Run("Get-PartnerReferralSummary status, customerMarket").AssertNoErrors();
+
+        Assert.Equal(module.Server.Referrals.Select(r => (r.Status, r.CustomerMarket)).Distinct().Count(), result.Output.Count);
+        Assert.Equal("status,customerMarket", Assert.Single(module.Server.Requests.Since(before)).Query()["groupby"]);
+    }
+
+    [Theory]
+    [InlineData("-UseDeviceCode -ClientId $clientId -TenantId $tenant")]
+    [InlineData("-UseDeviceAuthentication -ApplicationId $clientId -Tenant $tenant")]
+    [InlineData("-DeviceCode -AppId $clientId -Tenant $tenant")]
+    [InlineData("-Device -AppId $clientId -TenantId $tenant")]
+    public void The_sign_in_aliases_of_Graph_and_Az_bind_to_the_device_code_set(string parameters)
+    {
+        module.Disconnect(session);
+
+        var result = session.Run("Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulatorFile " + parameters, ("tenant", module.Server.TenantId)).AssertNoErrors();
+
+        var context = Assert.Single(result.Output);
+        Assert.Equal("DeviceCode", context.Properties["SignInMethod"].Value);
+        Assert.Equal(module.ClientId, context.Properties["ClientId"].Value);
+        Assert.Equal(module.Server.TenantId, context.Properties["TenantId"].Value);
+    }
+
+    [Fact]
+    public void AccessToken_selects_the_access_token_set_and_the_session_uses_that_token()
+    {
+        module.Disconnect(session);
+        session.Set("token", module.Server.Tokens.IssueUserToken());
+
+        var result = session.Run("""
+            $secure = ConvertTo-SecureString -String $token -AsPlainText -Force
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulatorFile -AccessToken $secure
+            (Get-PartnerReferral -First 3).Count
+            """).AssertNoErrors();
+
+        Assert.Equal("AccessToken", result.Output[0].Properties["SignInMethod"].Value);
+        Assert.Equal(3, (int)result.Output[1].BaseObject);
+        module.Disconnect(session);
+    }
+
+    [Theory]
+    [InlineData("-RefreshToken $secure -AccessToken $secure")]
+    [InlineData("-UseDeviceCode -AccessToken $secure")]
+    [InlineData("-UseDeviceCode -RefreshToken $secure")]
+    public void Two_sign_in_methods_at_once_are_refused_before_anything_is_sent(string parameters)
+    {
+        var result = session.Run("$secure = ConvertTo-SecureString -String 'not-a-token' -AsPlainText -Force; Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulatorFile " + parameters);
+
+        var error = result.Failure();
+        Assert.Equal("AmbiguousParameterSet,PartnerReferrals.Commands.ConnectPartnerReferralsCommand", error.FullyQualifiedErrorId);
+        Assert.IsType<ParameterBindingException>(error.Exception);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void ClientSecretCredential_belongs_to_the_refresh_token_set_and_cannot_go_with_an_access_token()
+    {
+        var result = session.Run("""
+            $secure = ConvertTo-SecureString -String 'not-a-token' -AsPlainText -Force
+            $app = [pscredential]::new($clientId, $secure)
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulatorFile -AccessToken $secure -ClientSecretCredential $app
+            """);
+
+        Assert.StartsWith("AmbiguousParameterSet,", result.Failure().FullyQualifiedErrorId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refresh_token_the_service_rejects_fails_with_an_authentication_error_that_shows_no_token()
+    {
+        module.Disconnect(session);
+        const string Refresh = "0.refresh-token-the-emulator-never-issued";
+
+        var result = session.Run("""
+            $secure = ConvertTo-SecureString -String $refresh -AsPlainText -Force
+            $app = [pscredential]::new($clientId, (ConvertTo-SecureString -String 'emulator-client-secret' -AsPlainText -Force))
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulatorFile -RefreshToken $secure -ClientSecretCredential $app
+            """, ("refresh", Refresh));
+
+        var error = result.Failure();
+        Assert.StartsWith("PartnerReferrals.Auth.", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.DoesNotContain(result.AllText(), text => text.Contains(Refresh, StringComparison.Ordinal));
+        Assert.Empty(session.Run("Get-PartnerReferralsContext").Output);
+    }
+
+    [Theory]
+    [InlineData("Get-PartnerReferral -PageSize 0", "PageSize")]
+    [InlineData("Get-PartnerReferral -PageSize 10001", "PageSize")]
+    [InlineData("Get-PartnerReferralSummary -GroupBy status -AggregationLevel Year", "AggregationLevel")]
+    [InlineData("Connect-PartnerReferrals -Environment Mars -UseDeviceCode", "Environment")]
+    [InlineData("Connect-PartnerReferrals -ContextScope Machine -UseDeviceCode", "ContextScope")]
+    public void A_value_outside_its_range_or_set_is_refused_by_PowerShell_naming_the_parameter(string script, string parameter)
+    {
+        var before = module.Server.Requests.Count;
+
+        var result = session.Run(script);
+
+        var error = result.Failure();
+        Assert.StartsWith("ParameterArgumentValidationError,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(parameter, Assert.IsType<ParameterBindingException>(error.Exception, exactMatch: false).ParameterName);
+        Assert.Equal(before, module.Server.Requests.Count);
+    }
+
+    [Fact]
+    public void A_missing_mandatory_GroupBy_in_a_host_that_cannot_prompt_is_an_error_naming_it()
+    {
+        var result = session.Run("Get-PartnerReferralSummary -Status Won");
+
+        var error = result.Failure();
+        Assert.StartsWith("MissingMandatoryParameter,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("GroupBy", error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dates_given_as_text_convert_to_DateTime_and_filter_the_rows()
+    {
+        module.EnsureConnected(session);
+        var cut = module.Server.Referrals[module.Server.Referrals.Count / 2].CreatedDate!.Value;
+
+        var result = session.Run("Get-PartnerReferral -DateField createdDate -After $after", ("after", cut.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture))).AssertNoErrors();
+
+        Assert.Equal(module.Server.Referrals.Where(r => r.CreatedDate >= cut).Select(r => r.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
+    }
+
+    [Fact]
+    public void A_summary_row_piped_into_Get_PartnerReferral_drills_down_by_its_Status()
+    {
+        module.EnsureConnected(session);
+        var status = module.Server.Referrals[0].Status!;
+
+        var result = session.Run("Get-PartnerReferralSummary -GroupBy status | Where-Object Status -EQ $status | Get-PartnerReferral", ("status", status)).AssertNoErrors();
+
+        Assert.Equal(module.Server.Referrals.Where(r => r.Status == status).Select(r => r.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
+    }
+
+    [Fact]
+    public void Objects_with_Status_and_CustomerMarket_bind_by_property_name_and_each_runs_its_own_query()
+    {
+        module.EnsureConnected(session);
+        var first = module.Server.Referrals[0];
+        var second = module.Server.Referrals.First(r => r.Status != first.Status && r.CustomerMarket != first.CustomerMarket);
+        var before = module.Server.Requests.Count;
+
+        var result = session.Run("""
+            @(
+                [pscustomobject]@{ Status = $first.Status; CustomerMarket = $first.CustomerMarket; Colour = 'ignored' }
+                [pscustomobject]@{ Status = $second.Status; CustomerMarket = $second.CustomerMarket }
+            ) | Get-PartnerReferral
+            """, ("first", first), ("second", second)).AssertNoErrors();
+
+        var expected = module.Server.Referrals.Where(r => r.Status == first.Status && r.CustomerMarket == first.CustomerMarket)
+            .Concat(module.Server.Referrals.Where(r => r.Status == second.Status && r.CustomerMarket == second.CustomerMarket));
+        Assert.Equal(expected.Select(r => r.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
+        var filters = module.Server.Requests.Since(before).Select(r => r.Query()["filter"] ?? string.Empty).Distinct().ToList();
+        Assert.Equal(2, filters.Count);
+        Assert.Contains($"'{first.Status}'", filters[0], StringComparison.Ordinal);
+        Assert.Contains($"'{first.CustomerMarket}'", filters[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_referral_piped_back_in_finds_the_referrals_with_its_status_markets_and_org_size()
+    {
+        module.EnsureConnected(session);
+        var sample = module.Server.Referrals[0];
+
+        var result = session.Run("Get-PartnerReferral -First 1 | Get-PartnerReferral").AssertNoErrors();
+
+        var expected = module.Server.Referrals.Where(r => r.Status == sample.Status && r.CustomerMarket == sample.CustomerMarket
+            && r.PartnerMarket == sample.PartnerMarket && r.CustomerOrgSize == sample.CustomerOrgSize);
+        Assert.Equal(expected.Select(r => r.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
+    }
+}
