@@ -9,7 +9,8 @@ internal static class ErrorRecordFactory
 {
     public static ErrorRecord Create(PartnerReferralsException exception)
     {
-        var record = new ErrorRecord(exception, exception.ErrorId, ToCategory(exception.Kind), exception.Target)
+        // An engine enum lives in the module's private load context, where scripts cannot name it: pass its text.
+        var record = new ErrorRecord(exception, exception.ErrorId, ToCategory(exception.Kind), exception.Target is System.Enum value ? value.ToString() : exception.Target)
         {
             ErrorDetails = new ErrorDetails(DetailsMessage(exception))
             {
