@@ -195,4 +195,76 @@ public sealed class BindingTests : IDisposable
             && r.PartnerMarket == sample.PartnerMarket && r.CustomerOrgSize == sample.CustomerOrgSize);
         Assert.Equal(expected.Select(r => r.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
     }
+
+    [Fact]
+    public void Every_filter_parameter_reaches_the_service_and_selects_the_matching_rows()
+    {
+        module.EnsureConnected(session);
+        var sample = module.Server.Referrals.First(r => r.CustomerName is { Length: > 4 } && r.Status != "Archived");
+        var part = sample.CustomerName!.Substring(1, 3).ToUpperInvariant();
+        var after = sample.CreatedDate!.Value.AddDays(-30);
+        var before = sample.CreatedDate.Value.AddDays(30);
+        var requestsBefore = module.Server.Requests.Count;
+
+        var result = session.Run("""
+            $parameters = @{
+                Status = $sample.Status, 'Lost'; CustomerMarket = $sample.CustomerMarket; PartnerMarket = $sample.PartnerMarket
+                CustomerOrgSize = $sample.CustomerOrgSize; CustomerName = $part; DateField = 'createdDate'; After = $after; Before = $before
+                Filter = "status ne 'Archived'"; PageSize = 7
+            }
+            Get-PartnerReferral @parameters
+            """, ("sample", sample), ("part", part), ("after", after), ("before", before)).AssertNoErrors();
+
+        var expected = module.Server.Referrals.Where(r =>
+            (r.Status == sample.Status || r.Status == "Lost") && r.CustomerMarket == sample.CustomerMarket && r.PartnerMarket == sample.PartnerMarket
+            && r.CustomerOrgSize == sample.CustomerOrgSize && r.CustomerName!.Contains(part, StringComparison.OrdinalIgnoreCase)
+            && r.CreatedDate >= after && r.CreatedDate < before && r.Status != "Archived");
+        Assert.Contains(sample.Id, result.Output.Select(o => (string)o.Properties["Id"].Value));
+        Assert.Equal(expected.Select(r => r.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
+        var query = module.Server.Requests.Since(requestsBefore)[0].Query();
+        Assert.Equal("7", query["top"]);
+        foreach (var clause in new[] { $"(status eq '{sample.Status}' or status eq 'Lost')", $"customerMarket eq '{sample.CustomerMarket}'", $"partnerMarket eq '{sample.PartnerMarket}'", $"customerOrgSize eq '{sample.CustomerOrgSize}'", $"contains(customerName,'{part}')", "createdDate", "(status ne 'Archived')" })
+        {
+            Assert.Contains(clause, query["filter"], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_quote_in_a_value_is_doubled_in_the_filter_the_service_receives()
+    {
+        module.EnsureConnected(session);
+        var before = module.Server.Requests.Count;
+
+        var result = session.Run("Get-PartnerReferral -CustomerName \"O'Brien\" -Status \"it's\"").AssertNoErrors();
+
+        Assert.Empty(result.Output);
+        var filter = Assert.Single(module.Server.Requests.Since(before)).Query()["filter"];
+        Assert.Equal("status eq 'it''s' and contains(customerName,'O''Brien')", filter);
+    }
+
+    [Fact]
+    public void Summary_parameters_reach_the_service()
+    {
+        module.EnsureConnected(session);
+        var before = module.Server.Requests.Count;
+
+        session.Run("Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Week -CustomerMarket US -PageSize 100").AssertNoErrors();
+
+        var query = module.Server.Requests.Since(before)[0].Query();
+        Assert.Equal("status,createdDate", query["groupby"]);
+        Assert.Equal("week", query["aggregationLevel"]?.ToLowerInvariant());
+        Assert.Equal("customerMarket eq 'US'", query["filter"]);
+        Assert.Equal("100", query["top"]);
+    }
+
+    [Fact]
+    public void Environment_and_the_other_value_sets_ignore_case()
+    {
+        module.Disconnect(session);
+
+        var result = session.Run("Connect-PartnerReferrals -Environment emulator -ContextScope process -EmulatorFile $emulatorFile -UseDeviceCode -ClientId $clientId").AssertNoErrors();
+
+        Assert.Equal("Emulator", Assert.Single(result.Output).Properties["Environment"].Value);
+        Assert.Equal("Process", result.Output[0].Properties["ContextScope"].Value);
+    }
 }

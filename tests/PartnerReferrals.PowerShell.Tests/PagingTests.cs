@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Management.Automation;
 using PartnerReferrals.PowerShell.Tests.Support;
 
 namespace PartnerReferrals.PowerShell.Tests;
@@ -127,5 +128,30 @@ public sealed class PagingTests : IDisposable
         Thread.Sleep(500);
         Assert.Equal(atStop, module.Server.Requests.Count);
         Assert.InRange(atStop - before, 1, ModuleFixture.ReferralCount / 10);
+    }
+
+    [Fact]
+    public void The_first_rows_reach_the_pipeline_before_the_last_page_is_requested()
+    {
+        module.Server.Faults.Latency = TimeSpan.FromMilliseconds(20);
+        var before = module.Server.Requests.Count;
+        var requestsAtFirstRow = -1;
+        using var shell = session.NewShell();
+        shell.AddScript("Get-PartnerReferral -PageSize 20");
+        using var output = new PSDataCollection<PSObject>();
+        output.DataAdded += (_, e) =>
+        {
+            if (e.Index == 0)
+            {
+                requestsAtFirstRow = module.Server.Requests.Count - before;
+            }
+        };
+
+        shell.Invoke(null, output);
+
+        var pages = ModuleFixture.ReferralCount / 20;
+        Assert.Equal(ModuleFixture.ReferralCount, output.Count);
+        Assert.Equal(pages, module.Server.Requests.Count - before);
+        Assert.InRange(requestsAtFirstRow, 1, pages / 2);
     }
 }
