@@ -56,6 +56,18 @@ public sealed class ModuleFixture : IAsyncLifetime
     internal void Disconnect(PowerShellSession session) =>
         session.Run("Disconnect-PartnerReferrals").AssertNoErrors();
 
+    /// <summary>
+    /// After a pipeline stopped, the emulator may still log the requests that were in flight (it logs a request when
+    /// it answers it, which on a busy machine can come a moment later); after that its log must stay still.
+    /// </summary>
+    internal void AssertNoFurtherRequests()
+    {
+        Thread.Sleep(TimeSpan.FromSeconds(1));
+        var settled = Server.Requests.Count;
+        Thread.Sleep(TimeSpan.FromSeconds(1));
+        Assert.Equal(settled, Server.Requests.Count);
+    }
+
     /// <summary>Switches every fault off; tests that turn one on call this in Dispose, also when they fail.</summary>
     public void ResetFaults()
     {
