@@ -83,7 +83,7 @@ public sealed class CommandMetadataTests : IDisposable
     [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]
     public void Parameters_have_only_framework_and_PowerShell_types(string name)
     {
-        foreach (var parameter in ModuleCommands.OwnParameters(Command(name)))
+        foreach (var parameter in Command(name).Parameters.Values.Where(p => !ModuleCommands.IsCommon(p.Name)))
         {
             var type = parameter.ParameterType.IsArray ? parameter.ParameterType.GetElementType()! : parameter.ParameterType;
             var assembly = type.Assembly.GetName().Name!;

@@ -29,15 +29,6 @@ internal static class ModuleCommands
         return Assert.IsType<CmdletInfo>(Assert.Single(result.Output).BaseObject);
     }
 
-    /// <summary>The cmdlet's own parameters: neither the common parameters nor, for a paging cmdlet, -First/-Skip/-IncludeTotalCount.</summary>
-    public static IEnumerable<ParameterMetadata> OwnParameters(CmdletInfo command)
-    {
-        var added = command.ImplementingType.GetCustomAttributes(typeof(CmdletAttribute), false).Cast<CmdletAttribute>().Single().SupportsPaging
-            ? PagingParameters
-            : [];
-        return command.Parameters.Values.Where(p => !IsCommon(p.Name) && !added.Contains(p.Name, StringComparer.Ordinal));
-    }
-
     public static bool IsCommon(string name) =>
         Cmdlet.CommonParameters.Contains(name) || Cmdlet.OptionalCommonParameters.Contains(name);
 }

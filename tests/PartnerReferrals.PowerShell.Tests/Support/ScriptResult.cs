@@ -50,9 +50,6 @@ internal sealed class ScriptResult
         return Errors[0];
     }
 
-    /// <summary>The output's base objects of one type.</summary>
-    public IEnumerable<T> Objects<T>() => Output.Select(o => o.BaseObject).OfType<T>();
-
     /// <summary>Every piece of text a user could see or log: output, messages, errors with their details and targets.</summary>
     public IEnumerable<string> AllText()
     {
