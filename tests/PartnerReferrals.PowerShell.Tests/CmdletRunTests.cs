@@ -1,3 +1,4 @@
+using PartnerReferrals.Module.Tests.Support;
 using PartnerReferrals.PowerShell.Tests.Support;
 
 namespace PartnerReferrals.PowerShell.Tests;
@@ -128,5 +129,16 @@ public sealed class CmdletRunTests : IDisposable
         var result = session.Run("Import-Module -Name $manifest -Force; (Get-PartnerReferral -First 2).Count", ("manifest", module.Manifest)).AssertNoErrors();
 
         Assert.Equal(2, (int)Assert.Single(result.Output).BaseObject);
+    }
+
+    [Fact]
+    public void Importing_the_packaged_manifest_writes_no_error_or_warning_and_loads_its_version()
+    {
+        var result = session.Run("(Import-Module -Name $manifest -Force -PassThru -Verbose).Version.ToString()", ("manifest", module.Manifest)).AssertNoErrors();
+
+        Assert.Empty(result.Warnings);
+        Assert.Equal(RepoPaths.DirectoryBuildVersion(), Assert.Single(result.Output).ToString());
+        // Import-Module reports each file it processes; the views come with the module.
+        Assert.Contains(result.Verbose, v => v.Contains("PartnerReferrals.format.ps1xml", StringComparison.Ordinal));
     }
 }
