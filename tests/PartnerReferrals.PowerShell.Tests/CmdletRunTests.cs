@@ -8,32 +8,21 @@ namespace PartnerReferrals.PowerShell.Tests;
 /// PowerShell with a stack overflow that no stand-in executed: these are the regression tests for that class of bug.
 /// </summary>
 [Collection(PowerShellCollection.Name)]
-public sealed class CmdletRunTests : IDisposable
+public sealed class CmdletRunTests(ModuleFixture module) : RunspaceTest(module)
 {
-    private readonly ModuleFixture module;
-    private readonly PowerShellSession session;
-
-    public CmdletRunTests(ModuleFixture module)
-    {
-        this.module = module;
-        session = module.Session();
-    }
-
-    public void Dispose() => session.Dispose();
-
     [Fact]
     public void Connect_PartnerReferrals_by_device_code_signs_in_and_writes_the_context()
     {
-        module.Disconnect(session);
+        Disconnect();
 
-        var result = session.Run(ModuleFixture.ConnectScript).AssertNoErrors();
+        var result = Session.Run(ModuleFixture.ConnectScript).AssertNoErrors();
 
         var context = Assert.Single(result.Output);
         Assert.Equal("PartnerReferrals.Models.PartnerReferralsContext", context.BaseObject.GetType().FullName);
         Assert.Equal("Emulator", context.Properties["Environment"].Value);
         Assert.Equal("DeviceCode", context.Properties["SignInMethod"].Value);
-        Assert.Equal(module.ClientId, context.Properties["ClientId"].Value);
-        Assert.Equal(module.Server.BaseAddress.ToString(), context.Properties["BaseUrl"].Value);
+        Assert.Equal(Module.ClientId, context.Properties["ClientId"].Value);
+        Assert.Equal(Module.Server.BaseAddress.ToString(), context.Properties["BaseUrl"].Value);
         // The device code instructions reach the user as a warning, as Az and Graph print them.
         Assert.Contains(result.Warnings, w => w.Contains("/devicelogin", StringComparison.Ordinal));
     }
@@ -41,11 +30,11 @@ public sealed class CmdletRunTests : IDisposable
     [Fact]
     public void Get_PartnerReferralsContext_writes_the_current_session_and_nothing_when_signed_out()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var connected = session.Run("Get-PartnerReferralsContext").AssertNoErrors();
-        module.Disconnect(session);
-        var signedOut = session.Run("Get-PartnerReferralsContext").AssertNoErrors();
+        var connected = Session.Run("Get-PartnerReferralsContext").AssertNoErrors();
+        Disconnect();
+        var signedOut = Session.Run("Get-PartnerReferralsContext").AssertNoErrors();
 
         Assert.Equal("Emulator", Assert.Single(connected.Output).Properties["Environment"].Value);
         Assert.Empty(signedOut.Output);
@@ -54,22 +43,22 @@ public sealed class CmdletRunTests : IDisposable
     [Fact]
     public void Get_PartnerReferral_streams_every_referral_in_the_services_order()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var result = session.Run("Get-PartnerReferral").AssertNoErrors();
+        var result = Session.Run("Get-PartnerReferral").AssertNoErrors();
 
-        Assert.Equal(module.Server.Referrals.Select(r => r.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
+        Assert.Equal(Module.Server.Referrals.Select(r => r.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
         Assert.All(result.Output, o => Assert.Equal("PartnerReferrals.Models.Referral", o.BaseObject.GetType().FullName));
     }
 
     [Fact]
     public void Get_PartnerReferralSummary_writes_groups_whose_counts_add_up_to_the_whole_data_set()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var result = session.Run("Get-PartnerReferralSummary -GroupBy status").AssertNoErrors();
+        var result = Session.Run("Get-PartnerReferralSummary -GroupBy status").AssertNoErrors();
 
-        var expected = module.Server.Referrals.GroupBy(r => r.Status).ToDictionary(g => g.Key!, g => (long)g.Count());
+        var expected = Module.Server.Referrals.GroupBy(r => r.Status).ToDictionary(g => g.Key!, g => (long)g.Count());
         var actual = result.Output.ToDictionary(o => (string)o.Properties["Status"].Value, o => (long)o.Properties["ReferralCount"].Value);
         Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), actual.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.All(result.Output, o => Assert.Equal("PartnerReferrals.Models.ReferralGroup", o.BaseObject.GetType().FullName));
@@ -78,11 +67,11 @@ public sealed class CmdletRunTests : IDisposable
     [Fact]
     public void Get_PartnerReferralSummary_buckets_months_that_start_on_the_first_and_match_the_data()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var result = session.Run("Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month").AssertNoErrors();
+        var result = Session.Run("Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month").AssertNoErrors();
 
-        var expected = module.Server.Referrals
+        var expected = Module.Server.Referrals
             .GroupBy(r => (r.Status, Month: new DateTime(r.CreatedDate!.Value.Year, r.CreatedDate.Value.Month, 1, 0, 0, 0, DateTimeKind.Utc)))
             .ToDictionary(g => g.Key, g => (long)g.Count());
         var actual = result.Output.ToDictionary(
@@ -96,14 +85,14 @@ public sealed class CmdletRunTests : IDisposable
     [Fact]
     public void Disconnect_PartnerReferrals_ends_the_session_and_PassThru_writes_the_ended_context()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var result = session.Run("Disconnect-PartnerReferrals -PassThru").AssertNoErrors();
+        var result = Session.Run("Disconnect-PartnerReferrals -PassThru").AssertNoErrors();
 
         Assert.Equal("Emulator", Assert.Single(result.Output).Properties["Environment"].Value);
-        Assert.Empty(session.Run("Get-PartnerReferralsContext").Output);
+        Assert.Empty(Session.Run("Get-PartnerReferralsContext").Output);
         // A second disconnect has nothing to end and says so without failing.
-        var again = session.Run("Disconnect-PartnerReferrals -Verbose").AssertNoErrors();
+        var again = Session.Run("Disconnect-PartnerReferrals -Verbose").AssertNoErrors();
         Assert.Empty(again.Output);
         Assert.Contains("No session was connected.", again.Verbose);
     }
@@ -111,11 +100,11 @@ public sealed class CmdletRunTests : IDisposable
     [Fact]
     public void A_script_that_connects_queries_and_disconnects_runs_twice_in_one_session()
     {
-        module.Disconnect(session);
+        Disconnect();
         const string Script = ModuleFixture.ConnectScript + " | Out-Null; (Get-PartnerReferral -First 5).Count; Disconnect-PartnerReferrals";
 
-        var first = session.Run(Script).AssertNoErrors();
-        var second = session.Run(Script).AssertNoErrors();
+        var first = Session.Run(Script).AssertNoErrors();
+        var second = Session.Run(Script).AssertNoErrors();
 
         Assert.Equal(5, (int)Assert.Single(first.Output).BaseObject);
         Assert.Equal(5, (int)Assert.Single(second.Output).BaseObject);
@@ -124,9 +113,9 @@ public sealed class CmdletRunTests : IDisposable
     [Fact]
     public void The_module_imports_again_with_Force_and_its_cmdlets_still_run()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var result = session.Run("Import-Module -Name $manifest -Force; (Get-PartnerReferral -First 2).Count", ("manifest", module.Manifest)).AssertNoErrors();
+        var result = Session.Run("Import-Module -Name $manifest -Force; (Get-PartnerReferral -First 2).Count", ("manifest", Module.Manifest)).AssertNoErrors();
 
         Assert.Equal(2, (int)Assert.Single(result.Output).BaseObject);
     }
@@ -134,11 +123,11 @@ public sealed class CmdletRunTests : IDisposable
     [Fact]
     public void Importing_the_packaged_manifest_writes_no_error_or_warning_and_loads_its_version()
     {
-        var result = session.Run("(Import-Module -Name $manifest -Force -PassThru -Verbose).Version.ToString()", ("manifest", module.Manifest)).AssertNoErrors();
+        var result = Session.Run("(Import-Module -Name $manifest -Force -PassThru -Verbose).Version.ToString()", ("manifest", Module.Manifest)).AssertNoErrors();
 
         Assert.Empty(result.Warnings);
         Assert.Equal(RepoPaths.DirectoryBuildVersion(), Assert.Single(result.Output).ToString());
-        // Import-Module reports each file it processes; the views come with the module.
+        // Import-Module reports each file it processes; the views come with the Module.
         Assert.Contains(result.Verbose, v => v.Contains("PartnerReferrals.format.ps1xml", StringComparison.Ordinal));
     }
 }

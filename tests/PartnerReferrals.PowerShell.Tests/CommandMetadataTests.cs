@@ -7,27 +7,16 @@ namespace PartnerReferrals.PowerShell.Tests;
 
 /// <summary>What Get-Command reports about the cmdlets: names, verbs, parameter sets, binding rules and output types.</summary>
 [Collection(PowerShellCollection.Name)]
-public sealed class CommandMetadataTests : IDisposable
+public sealed class CommandMetadataTests(ModuleFixture module) : RunspaceTest(module)
 {
-    private readonly ModuleFixture module;
-    private readonly PowerShellSession session;
-
-    public CommandMetadataTests(ModuleFixture module)
-    {
-        this.module = module;
-        session = module.Session();
-    }
-
-    public void Dispose() => session.Dispose();
-
-    private CmdletInfo Command(string name) => ModuleCommands.Get(session, name);
+    private CmdletInfo Command(string name) => ModuleCommands.Get(Session, name);
 
     private ParameterMetadata Parameter(string command, string name) => Command(command).Parameters[name];
 
     [Fact]
     public void The_module_exports_exactly_the_five_cmdlets()
     {
-        var result = session.Run("Get-Command -Module PartnerReferrals | ForEach-Object { '{0} {1}' -f $_.CommandType, $_.Name }").AssertNoErrors();
+        var result = Session.Run("Get-Command -Module PartnerReferrals | ForEach-Object { '{0} {1}' -f $_.CommandType, $_.Name }").AssertNoErrors();
 
         Assert.Equal(ModuleCommands.Names.Select(n => "Cmdlet " + n).Order(StringComparer.Ordinal), result.Output.Select(o => (string)o.BaseObject).Order(StringComparer.Ordinal));
     }
@@ -36,7 +25,7 @@ public sealed class CommandMetadataTests : IDisposable
     [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]
     public void The_verb_is_one_that_Get_Verb_lists(string name)
     {
-        var verbs = session.Run("(Get-Verb).Verb").AssertNoErrors().Output.Select(o => (string)o.BaseObject);
+        var verbs = Session.Run("(Get-Verb).Verb").AssertNoErrors().Output.Select(o => (string)o.BaseObject);
 
         Assert.Contains(Command(name).Verb, verbs);
     }
@@ -63,7 +52,7 @@ public sealed class CommandMetadataTests : IDisposable
         {
             Assert.NotNull(output.Type);
             Assert.StartsWith("PartnerReferrals.Models.", output.Type.FullName, StringComparison.Ordinal);
-            Assert.Equal(Path.Combine(module.ModuleDirectory, "PartnerReferrals.Models.dll"), output.Type.Assembly.Location);
+            Assert.Equal(Path.Combine(Module.ModuleDirectory, "PartnerReferrals.Models.dll"), output.Type.Assembly.Location);
         });
     }
 

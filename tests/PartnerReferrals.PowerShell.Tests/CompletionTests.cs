@@ -4,19 +4,10 @@ namespace PartnerReferrals.PowerShell.Tests;
 
 /// <summary>Tab completion as a console gets it: TabExpansion2 over the text typed so far.</summary>
 [Collection(PowerShellCollection.Name)]
-public sealed class CompletionTests : IDisposable
+public sealed class CompletionTests(ModuleFixture module) : RunspaceTest(module)
 {
-    private readonly PowerShellSession session;
-
-    public CompletionTests(ModuleFixture module)
-    {
-        session = module.Session();
-    }
-
-    public void Dispose() => session.Dispose();
-
     private List<string> Complete(string line) =>
-        session.Run("(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText", ("line", line))
+        Session.Run("(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText", ("line", line))
             .AssertNoErrors().Output.Select(o => o.ToString()).ToList();
 
     [Theory]
@@ -44,7 +35,7 @@ public sealed class CompletionTests : IDisposable
     [Fact]
     public void GroupBy_offers_every_field_a_group_can_carry_and_completes_each_element_of_the_list()
     {
-        var fields = session.Run("[PartnerReferrals.Models.ReferralGroup].GetProperties().Name | Where-Object { $_ -notin 'AggregationLevel', 'GroupBy', 'ReferralCount' }")
+        var fields = Session.Run("[PartnerReferrals.Models.ReferralGroup].GetProperties().Name | Where-Object { $_ -notin 'AggregationLevel', 'GroupBy', 'ReferralCount' }")
             .AssertNoErrors().Output.Select(o => o.ToString());
 
         Assert.Equal(fields.Order(StringComparer.OrdinalIgnoreCase), Complete("Get-PartnerReferralSummary -GroupBy ").Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);

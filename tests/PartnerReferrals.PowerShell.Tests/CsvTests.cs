@@ -4,30 +4,31 @@ namespace PartnerReferrals.PowerShell.Tests;
 
 /// <summary>The pipeline users run most: Get-PartnerReferral | Export-Csv, and Import-Csv back, with PowerShell's own cmdlets.</summary>
 [Collection(PowerShellCollection.Name)]
-public sealed class CsvTests : IDisposable
+public sealed class CsvTests : RunspaceTest
 {
-    private readonly ModuleFixture module;
-    private readonly PowerShellSession session;
     private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("partnerreferrals-csv-");
 
     public CsvTests(ModuleFixture module)
+        : base(module)
     {
-        this.module = module;
-        session = module.Session();
-        module.EnsureConnected(session);
-        session.Set("csv", Path.Combine(scratch.FullName, "referrals.csv"));
+        EnsureConnected();
+        Session.Set("csv", Path.Combine(scratch.FullName, "referrals.csv"));
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        session.Dispose();
-        scratch.Delete(recursive: true);
+        if (disposing)
+        {
+            scratch.Delete(recursive: true);
+        }
+
+        base.Dispose(disposing);
     }
 
     [Fact]
     public void Every_referral_round_trips_with_the_same_ids_and_values()
     {
-        var result = session.Run("""
+        var result = Session.Run("""
             $referrals = @(Get-PartnerReferral)
             $referrals | Export-Csv -Path $csv -NoTypeInformation
             $rows = @(Import-Csv -Path $csv)
@@ -46,19 +47,19 @@ public sealed class CsvTests : IDisposable
 
         Assert.Equal(ModuleFixture.ReferralCount, (int)result.Output[0].BaseObject);
         Assert.Empty(result.Output.Skip(1).Select(o => o.ToString()));
-        var ids = session.Run("(Import-Csv -Path $csv).Id").AssertNoErrors().Output.Select(o => o.ToString());
-        Assert.Equal(module.Server.Referrals.Select(r => r.Id), ids);
+        var ids = Session.Run("(Import-Csv -Path $csv).Id").AssertNoErrors().Output.Select(o => o.ToString());
+        Assert.Equal(Module.Server.Referrals.Select(r => r.Id), ids);
     }
 
     [Fact]
     public void The_header_is_the_objects_properties_and_the_file_names_no_type()
     {
-        var result = session.Run("""
+        var result = Session.Run("""
             Get-PartnerReferral -First 50 | Export-Csv -Path $csv
             (Get-PartnerReferral -First 1).PSObject.Properties.Name -join ','
             """).AssertNoErrors();
 
-        var lines = File.ReadAllLines((string)session.Get("csv")!);
+        var lines = File.ReadAllLines((string)Session.Get("csv")!);
         Assert.Equal(result.Output[0].ToString(), lines[0].Replace("\"", string.Empty, StringComparison.Ordinal));
         Assert.Equal(51, lines.Length);
         Assert.DoesNotContain(lines, l => l.StartsWith("#TYPE", StringComparison.Ordinal));
@@ -68,7 +69,7 @@ public sealed class CsvTests : IDisposable
     [Fact]
     public void Summary_rows_export_their_counts()
     {
-        var result = session.Run("""
+        var result = Session.Run("""
             Get-PartnerReferralSummary -GroupBy status, customerMarket | Export-Csv -Path $csv
             Import-Csv -Path $csv | Measure-Object -Property ReferralCount -Sum | ForEach-Object Sum
             (Import-Csv -Path $csv | Select-Object -First 1).GroupBy
@@ -76,17 +77,17 @@ public sealed class CsvTests : IDisposable
 
         Assert.Equal((double)ModuleFixture.ReferralCount, Convert.ToDouble(result.Output[0].BaseObject, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("status,customerMarket", result.Output[1].ToString());
-        Assert.DoesNotContain(File.ReadAllLines((string)session.Get("csv")!), l => l.Contains("System.", StringComparison.Ordinal));
+        Assert.DoesNotContain(File.ReadAllLines((string)Session.Get("csv")!), l => l.Contains("System.", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Imported_rows_pipe_back_into_Get_PartnerReferral_by_property_name()
     {
-        var sample = module.Server.Referrals[0];
+        var sample = Module.Server.Referrals[0];
 
-        var result = session.Run("Get-PartnerReferral -First 1 | Export-Csv -Path $csv; Import-Csv -Path $csv | Get-PartnerReferral").AssertNoErrors();
+        var result = Session.Run("Get-PartnerReferral -First 1 | Export-Csv -Path $csv; Import-Csv -Path $csv | Get-PartnerReferral").AssertNoErrors();
 
-        var expected = module.Server.Referrals.Where(r => r.Status == sample.Status && r.CustomerMarket == sample.CustomerMarket
+        var expected = Module.Server.Referrals.Where(r => r.Status == sample.Status && r.CustomerMarket == sample.CustomerMarket
             && r.PartnerMarket == sample.PartnerMarket && r.CustomerOrgSize == sample.CustomerOrgSize);
         Assert.Equal(expected.Select(r => r.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
     }

@@ -4,22 +4,11 @@ namespace PartnerReferrals.PowerShell.Tests;
 
 /// <summary>The module's views, as PowerShell loaded them from the format file and as Format-Table and Out-String render them.</summary>
 [Collection(PowerShellCollection.Name)]
-public sealed class FormattingTests : IDisposable
+public sealed class FormattingTests(ModuleFixture module) : RunspaceTest(module)
 {
     private static readonly string[] ReferralColumns = ["Id", "Status", "CustomerName", "CustomerMarket", "CustomerOrgSize", "CreatedDate"];
     private static readonly string[] GroupColumns = ["Status", "CustomerMarket", "PartnerMarket", "CustomerOrgSize", "CreatedDate", "AggregationLevel", "ReferralCount"];
     private static readonly string[] ContextColumns = ["Account", "TenantId", "Environment", "SignInMethod", "ContextScope", "TokenExpiresOn"];
-
-    private readonly ModuleFixture module;
-    private readonly PowerShellSession session;
-
-    public FormattingTests(ModuleFixture module)
-    {
-        this.module = module;
-        session = module.Session();
-    }
-
-    public void Dispose() => session.Dispose();
 
     public static TheoryData<string, string[]> Views() => new()
     {
@@ -32,7 +21,7 @@ public sealed class FormattingTests : IDisposable
     [MemberData(nameof(Views))]
     public void Get_FormatData_finds_a_table_view_whose_columns_are_real_properties_with_their_own_names(string typeName, string[] columns)
     {
-        var result = session.Run("""
+        var result = Session.Run("""
             $view = (Get-FormatData -TypeName $typeName).FormatViewDefinition
             @($view).Count
             $view.Control.GetType().Name
@@ -48,21 +37,21 @@ public sealed class FormattingTests : IDisposable
     [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]
     public void Every_output_type_of_the_cmdlet_has_a_view(string name)
     {
-        foreach (var type in ModuleCommands.Get(session, name).OutputType)
+        foreach (var type in ModuleCommands.Get(Session, name).OutputType)
         {
-            Assert.NotEmpty(session.Run("Get-FormatData -TypeName $t", ("t", type.Name)).AssertNoErrors().Output);
+            Assert.NotEmpty(Session.Run("Get-FormatData -TypeName $t", ("t", type.Name)).AssertNoErrors().Output);
         }
     }
 
     [Fact]
     public void Referrals_show_the_views_columns_by_default_and_in_Format_Table()
     {
-        module.EnsureConnected(session);
-        var first = module.Server.Referrals[0];
+        EnsureConnected();
+        var first = Module.Server.Referrals[0];
 
         foreach (var script in new[] { "Get-PartnerReferral -First 3 | Out-String -Width 200", "Get-PartnerReferral -First 3 | Format-Table | Out-String -Width 200" })
         {
-            var lines = Lines(session.Run(script));
+            var lines = Lines(Session.Run(script));
 
             Assert.Equal(ReferralColumns, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
             Assert.StartsWith(first.Id, lines[2], StringComparison.Ordinal);
@@ -74,11 +63,11 @@ public sealed class FormattingTests : IDisposable
     [Fact]
     public void Format_List_shows_every_property_of_a_referral()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var text = string.Join("\n", Lines(session.Run("Get-PartnerReferral -First 1 | Format-List | Out-String -Width 200")));
+        var text = string.Join("\n", Lines(Session.Run("Get-PartnerReferral -First 1 | Format-List | Out-String -Width 200")));
 
-        foreach (var property in session.Run("[PartnerReferrals.Models.Referral].GetProperties().Name").AssertNoErrors().Output)
+        foreach (var property in Session.Run("[PartnerReferrals.Models.Referral].GetProperties().Name").AssertNoErrors().Output)
         {
             Assert.Contains(property + " ", text, StringComparison.Ordinal);
         }
@@ -87,13 +76,13 @@ public sealed class FormattingTests : IDisposable
     [Fact]
     public void Summary_rows_show_the_group_columns_and_their_counts()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var lines = Lines(session.Run("Get-PartnerReferralSummary -GroupBy status | Format-Table | Out-String -Width 200"));
+        var lines = Lines(Session.Run("Get-PartnerReferralSummary -GroupBy status | Format-Table | Out-String -Width 200"));
 
         Assert.StartsWith("Status ", lines[0], StringComparison.Ordinal);
         Assert.EndsWith(" ReferralCount", lines[0], StringComparison.Ordinal);
-        var expected = module.Server.Referrals.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}").Order(StringComparer.Ordinal);
+        var expected = Module.Server.Referrals.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}").Order(StringComparer.Ordinal);
         var rows = lines.SkipWhile(l => !l.StartsWith("---", StringComparison.Ordinal)).Skip(1);
         Assert.Equal(expected, rows.Select(l => string.Join(" ", l.Split(' ', StringSplitOptions.RemoveEmptyEntries))).Order(StringComparer.Ordinal));
     }
@@ -101,9 +90,9 @@ public sealed class FormattingTests : IDisposable
     [Fact(Skip = "bug: the ReferralGroup table view gives CreatedDate a width of 10, so its header shows as 'CreatedDat' at any console width")]
     public void Summary_headers_show_the_full_property_names()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var lines = Lines(session.Run("Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month | Format-Table | Out-String -Width 200"));
+        var lines = Lines(Session.Run("Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month | Format-Table | Out-String -Width 200"));
 
         Assert.Equal(GroupColumns, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -111,9 +100,9 @@ public sealed class FormattingTests : IDisposable
     [Fact(Skip = "bug: in an 80-column console the ReferralGroup table view (fixed widths adding up to 106) wraps its headers and drops ReferralCount, so a status summary shows no counts")]
     public void A_status_summary_shows_its_counts_in_an_80_column_console()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var lines = Lines(session.Run("Get-PartnerReferralSummary -GroupBy status | Out-String -Width 80"));
+        var lines = Lines(Session.Run("Get-PartnerReferralSummary -GroupBy status | Out-String -Width 80"));
 
         Assert.Contains("ReferralCount", lines[0], StringComparison.Ordinal);
     }
@@ -121,12 +110,12 @@ public sealed class FormattingTests : IDisposable
     [Fact]
     public void The_context_shows_who_is_signed_in_where_and_until_when()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
-        var lines = Lines(session.Run("Get-PartnerReferralsContext | Out-String -Width 250"));
+        var lines = Lines(Session.Run("Get-PartnerReferralsContext | Out-String -Width 250"));
 
         Assert.Equal(ContextColumns, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(module.Server.TenantId, lines[2], StringComparison.Ordinal);
+        Assert.Contains(Module.Server.TenantId, lines[2], StringComparison.Ordinal);
         Assert.Contains(" Emulator ", lines[2], StringComparison.Ordinal);
         Assert.Contains(" DeviceCode ", lines[2], StringComparison.Ordinal);
         Assert.Equal(3, lines.Count);

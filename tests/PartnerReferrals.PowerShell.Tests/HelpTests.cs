@@ -6,22 +6,13 @@ namespace PartnerReferrals.PowerShell.Tests;
 
 /// <summary>What Get-Help shows for the packaged module, held to what Get-Command says the cmdlets really take.</summary>
 [Collection(PowerShellCollection.Name)]
-public sealed class HelpTests : IDisposable
+public sealed class HelpTests(ModuleFixture module) : RunspaceTest(module)
 {
-    private readonly PowerShellSession session;
-
-    public HelpTests(ModuleFixture module)
-    {
-        session = module.Session();
-    }
-
-    public void Dispose() => session.Dispose();
-
     [Theory]
     [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]
     public void Get_Help_shows_a_synopsis_a_description_examples_and_the_output_type(string name)
     {
-        var help = session.Run("""
+        var help = Session.Run("""
             $help = Get-Help -Name $name -Full
             $help.Synopsis
             ($help.description.Text -join ' ')
@@ -42,7 +33,7 @@ public sealed class HelpTests : IDisposable
     public void Every_parameter_is_described_and_every_described_parameter_exists(string name)
     {
         var documented = DocumentedParameters(name);
-        var command = ModuleCommands.Get(session, name);
+        var command = ModuleCommands.Get(Session, name);
 
         var expected = command.Parameters.Keys.Where(k => !ModuleCommands.IsCommon(k)).Order(StringComparer.Ordinal);
         Assert.Equal(expected, documented.Keys.Order(StringComparer.Ordinal));
@@ -54,7 +45,7 @@ public sealed class HelpTests : IDisposable
     public void Documented_types_aliases_mandatory_flags_positions_and_pipeline_input_match_the_cmdlet(string name)
     {
         var documented = DocumentedParameters(name);
-        foreach (var parameter in ModuleCommands.Get(session, name).Parameters.Values.Where(p => !ModuleCommands.IsCommon(p.Name)))
+        foreach (var parameter in ModuleCommands.Get(Session, name).Parameters.Values.Where(p => !ModuleCommands.IsCommon(p.Name)))
         {
             var help = documented[parameter.Name];
             var sets = parameter.ParameterSets.Values;
@@ -71,11 +62,11 @@ public sealed class HelpTests : IDisposable
     [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]
     public void The_syntax_shows_one_line_per_parameter_set_with_that_sets_parameters(string name)
     {
-        var items = session.Run(
+        var items = Session.Run(
             "(Get-Help -Name $name).syntax.syntaxItem | ForEach-Object { (@($_.parameter.name) | Sort-Object) -join ',' }",
             ("name", name)).AssertNoErrors().Output.Select(o => o.ToString()).Order(StringComparer.Ordinal);
 
-        var sets = ModuleCommands.Get(session, name).ParameterSets
+        var sets = ModuleCommands.Get(Session, name).ParameterSets
             .Select(s => string.Join(",", s.Parameters.Select(p => p.Name).Where(p => !ModuleCommands.IsCommon(p)).Order(StringComparer.OrdinalIgnoreCase)))
             .Order(StringComparer.Ordinal);
         Assert.Equal(sets, items);
@@ -87,7 +78,7 @@ public sealed class HelpTests : IDisposable
     {
         var known = ModuleCommands.Names.ToDictionary(
             n => n,
-            n => ModuleCommands.Get(session, n).Parameters.Values.SelectMany(p => p.Aliases.Prepend(p.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            n => ModuleCommands.Get(Session, n).Parameters.Values.SelectMany(p => p.Aliases.Prepend(p.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase),
             StringComparer.OrdinalIgnoreCase);
 
         foreach (var code in ExampleCode(name))
@@ -108,7 +99,7 @@ public sealed class HelpTests : IDisposable
     [Fact]
     public void The_about_topic_is_found_and_covers_every_cmdlet_and_the_ways_to_sign_in()
     {
-        var text = string.Join("\n", session.Run("Get-Help -Name about_PartnerReferrals | Out-String -Width 200").AssertNoErrors().Output);
+        var text = string.Join("\n", Session.Run("Get-Help -Name about_PartnerReferrals | Out-String -Width 200").AssertNoErrors().Output);
 
         Assert.Contains("about_PartnerReferrals", text, StringComparison.Ordinal);
         foreach (var topic in ModuleCommands.Names.Concat(["-UseDeviceCode", "-RefreshToken", "-ClientSecretCredential", "-CertificateThumbprint", "Get-Secret", "-Environment", "Export-Csv", "-First", "-PageSize", "ErrorDetails"]))
@@ -119,14 +110,14 @@ public sealed class HelpTests : IDisposable
 
     private List<string> ExampleCode(string name)
     {
-        var code = session.Run("(Get-Help -Name $name).examples.example | ForEach-Object { $_.code -join [Environment]::NewLine }", ("name", name))
+        var code = Session.Run("(Get-Help -Name $name).examples.example | ForEach-Object { $_.code -join [Environment]::NewLine }", ("name", name))
             .AssertNoErrors().Output.Select(o => o.ToString()).ToList();
         Assert.NotEmpty(code);
         return code;
     }
 
     private Dictionary<string, ParameterHelp> DocumentedParameters(string name) =>
-        session.Run("""
+        Session.Run("""
             (Get-Help -Name $name).parameters.parameter | Where-Object { $_ } | ForEach-Object {
                 $_.name; ($_.description.Text -join ' '); $_.aliases; $_.required; $_.position; $_.pipelineInput; $_.type.name
             }

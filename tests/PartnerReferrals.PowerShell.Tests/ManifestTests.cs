@@ -7,26 +7,20 @@ namespace PartnerReferrals.PowerShell.Tests;
 
 /// <summary>The packaged manifest as Test-ModuleManifest and Import-PowerShellDataFile read it.</summary>
 [Collection(PowerShellCollection.Name)]
-public sealed class ManifestTests : IDisposable
+public sealed class ManifestTests : RunspaceTest
 {
-    private readonly ModuleFixture module;
-    private readonly PowerShellSession session;
-
+    // No import: these tests read the manifest the way PowerShellGet and Import-Module do before loading anything.
     public ManifestTests(ModuleFixture module)
+        : base(module, importModule: false)
     {
-        this.module = module;
-        // No import: these tests read the manifest the way PowerShellGet and Import-Module do before loading anything.
-        session = PowerShellSession.Start(module.Manifest, importModule: false);
-        session.Set("manifest", module.Manifest);
+        Session.Set("manifest", Module.Manifest);
     }
 
-    public void Dispose() => session.Dispose();
-
     private PSModuleInfo TestModuleManifest() =>
-        Assert.IsType<PSModuleInfo>(Assert.Single(session.Run("Test-ModuleManifest -Path $manifest").AssertNoErrors().Output).BaseObject);
+        Assert.IsType<PSModuleInfo>(Assert.Single(Session.Run("Test-ModuleManifest -Path $manifest").AssertNoErrors().Output).BaseObject);
 
     private Hashtable DataFile() =>
-        Assert.IsType<Hashtable>(Assert.Single(session.Run("Import-PowerShellDataFile -Path $manifest").AssertNoErrors().Output).BaseObject);
+        Assert.IsType<Hashtable>(Assert.Single(Session.Run("Import-PowerShellDataFile -Path $manifest").AssertNoErrors().Output).BaseObject);
 
     [Fact]
     public void Test_ModuleManifest_accepts_it_with_the_version_of_Directory_Build_props()
@@ -41,8 +35,8 @@ public sealed class ManifestTests : IDisposable
     public void It_exports_exactly_the_cmdlets_the_root_module_assembly_holds()
     {
         // Imported on its own, a binary module exports every cmdlet it has: the manifest must list all of them.
-        using var bare = PowerShellSession.Start(module.Manifest, importModule: false);
-        var inAssembly = bare.Run("(Import-Module -Name $dll -PassThru -ErrorAction Stop).ExportedCmdlets.Keys", ("dll", Path.Combine(module.ModuleDirectory, "PartnerReferrals.dll")))
+        using var bare = PowerShellSession.Start(Module.Manifest, importModule: false);
+        var inAssembly = bare.Run("(Import-Module -Name $dll -PassThru -ErrorAction Stop).ExportedCmdlets.Keys", ("dll", Path.Combine(Module.ModuleDirectory, "PartnerReferrals.dll")))
             .AssertNoErrors().Output.Select(o => (string)o.BaseObject).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(ModuleCommands.Names.Order(StringComparer.Ordinal), inAssembly);
@@ -82,11 +76,11 @@ public sealed class ManifestTests : IDisposable
         var data = DataFile();
 
         Assert.Equal("PartnerReferrals.dll", data["RootModule"]);
-        Assert.True(File.Exists(Path.Combine(module.ModuleDirectory, (string)data["RootModule"]!)));
+        Assert.True(File.Exists(Path.Combine(Module.ModuleDirectory, (string)data["RootModule"]!)));
         Assert.Equal(["PartnerReferrals.Models.dll"], Strings(data["RequiredAssemblies"]));
-        Assert.All(manifest.RequiredAssemblies, a => Assert.True(File.Exists(Path.Combine(module.ModuleDirectory, a)), a));
+        Assert.All(manifest.RequiredAssemblies, a => Assert.True(File.Exists(Path.Combine(Module.ModuleDirectory, a)), a));
         var format = Assert.Single(manifest.ExportedFormatFiles);
-        Assert.Equal(Path.Combine(module.ModuleDirectory, "PartnerReferrals.format.ps1xml"), format);
+        Assert.Equal(Path.Combine(Module.ModuleDirectory, "PartnerReferrals.format.ps1xml"), format);
         Assert.True(File.Exists(format));
     }
 

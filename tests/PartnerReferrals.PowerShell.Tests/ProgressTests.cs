@@ -5,24 +5,18 @@ namespace PartnerReferrals.PowerShell.Tests;
 
 /// <summary>The progress records a pull writes, as a host's progress bar receives them.</summary>
 [Collection(PowerShellCollection.Name)]
-public sealed class ProgressTests : IDisposable
+public sealed class ProgressTests : RunspaceTest
 {
-    private readonly ModuleFixture module;
-    private readonly PowerShellSession session;
-
     public ProgressTests(ModuleFixture module)
+        : base(module)
     {
-        this.module = module;
-        session = module.Session();
-        module.EnsureConnected(session);
+        EnsureConnected();
     }
-
-    public void Dispose() => session.Dispose();
 
     [Fact]
     public void A_paged_pull_reports_one_activity_with_a_percentage_and_completes_it_at_the_end()
     {
-        var result = session.Run("$ProgressPreference = 'Continue'; Get-PartnerReferral -PageSize 50").AssertNoErrors();
+        var result = Session.Run("$ProgressPreference = 'Continue'; Get-PartnerReferral -PageSize 50").AssertNoErrors();
 
         var progress = result.Progress;
         Assert.NotEmpty(progress);
@@ -40,7 +34,7 @@ public sealed class ProgressTests : IDisposable
     [Fact]
     public void ProgressPreference_SilentlyContinue_writes_no_progress()
     {
-        var result = session.Run("$ProgressPreference = 'SilentlyContinue'; Get-PartnerReferral -PageSize 50").AssertNoErrors();
+        var result = Session.Run("$ProgressPreference = 'SilentlyContinue'; Get-PartnerReferral -PageSize 50").AssertNoErrors();
 
         Assert.Empty(result.Progress);
         Assert.Equal(ModuleFixture.ReferralCount, result.Output.Count);

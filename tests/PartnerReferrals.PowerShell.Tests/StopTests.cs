@@ -6,22 +6,12 @@ namespace PartnerReferrals.PowerShell.Tests;
 
 /// <summary>Ctrl+C in a host is PowerShell.Stop(): it must end a slow pull promptly and send nothing more.</summary>
 [Collection(PowerShellCollection.Name)]
-public sealed class StopTests : IDisposable
+public sealed class StopTests : RunspaceTest
 {
-    private readonly ModuleFixture module;
-    private readonly PowerShellSession session;
-
     public StopTests(ModuleFixture module)
+        : base(module)
     {
-        this.module = module;
-        session = module.Session();
-        module.EnsureConnected(session);
-    }
-
-    public void Dispose()
-    {
-        module.ResetFaults();
-        session.Dispose();
+        EnsureConnected();
     }
 
     [Theory]
@@ -30,8 +20,8 @@ public sealed class StopTests : IDisposable
     public void Stop_during_a_slow_pull_ends_the_pipeline_and_sends_no_further_request(string script)
     {
         // 300 pages of 150 ms each: the pull would take many seconds, the stop comes after the first row.
-        module.Server.Faults.Latency = TimeSpan.FromMilliseconds(150);
-        using var shell = session.NewShell();
+        Module.Server.Faults.Latency = TimeSpan.FromMilliseconds(150);
+        using var shell = Session.NewShell();
         shell.AddScript(script);
         using var output = new PSDataCollection<PSObject>();
         using var firstRow = new ManualResetEventSlim();
@@ -44,8 +34,8 @@ public sealed class StopTests : IDisposable
         var stopTook = clock.Elapsed;
 
         // Without latency, a request sent from now on would be answered and logged at once.
-        module.Server.Faults.Latency = TimeSpan.Zero;
-        module.AssertNoFurtherRequests();
+        Module.Server.Faults.Latency = TimeSpan.Zero;
+        Module.AssertNoFurtherRequests();
         Assert.Equal(PSInvocationState.Stopped, shell.InvocationStateInfo.State);
         Assert.Throws<PipelineStoppedException>(() => shell.EndInvoke(invocation));
         Assert.InRange(output.Count, 1, ModuleFixture.ReferralCount - 1);
@@ -55,8 +45,8 @@ public sealed class StopTests : IDisposable
     [Fact]
     public void After_a_stop_the_session_still_works()
     {
-        module.Server.Faults.Latency = TimeSpan.FromMilliseconds(150);
-        using (var shell = session.NewShell())
+        Module.Server.Faults.Latency = TimeSpan.FromMilliseconds(150);
+        using (var shell = Session.NewShell())
         {
             shell.AddScript("Get-PartnerReferral -PageSize 2");
             var invocation = shell.BeginInvoke();
@@ -65,8 +55,8 @@ public sealed class StopTests : IDisposable
             Assert.Throws<PipelineStoppedException>(() => shell.EndInvoke(invocation));
         }
 
-        module.ResetFaults();
-        var result = session.Run("(Get-PartnerReferral -First 7).Count").AssertNoErrors();
+        Module.ResetFaults();
+        var result = Session.Run("(Get-PartnerReferral -First 7).Count").AssertNoErrors();
 
         Assert.Equal(7, (int)Assert.Single(result.Output).BaseObject);
     }

@@ -5,21 +5,16 @@ namespace PartnerReferrals.PowerShell.Tests;
 
 /// <summary>-Verbose and -Debug show what went over the wire, and no stream ever shows a token.</summary>
 [Collection(PowerShellCollection.Name)]
-public sealed partial class StreamTests : IDisposable
+public sealed partial class StreamTests(ModuleFixture module) : RunspaceTest(module)
 {
-    private readonly ModuleFixture module;
-    private readonly PowerShellSession session;
-
-    public StreamTests(ModuleFixture module)
+    protected override void Dispose(bool disposing)
     {
-        this.module = module;
-        session = module.Session();
-    }
+        if (disposing)
+        {
+            Disconnect();
+        }
 
-    public void Dispose()
-    {
-        module.Disconnect(session);
-        session.Dispose();
+        base.Dispose(disposing);
     }
 
     [GeneratedRegex(@"^HTTP GET (?<url>https://127\.0\.0\.1:\d+/partner/v1/analytics/referrals\?\S+) -> 200 OK in \d+ ms \(MS-RequestId (?<request>[0-9a-f-]{36}), MS-CorrelationId (?<correlation>[0-9a-f-]{36})\)$")]
@@ -28,12 +23,12 @@ public sealed partial class StreamTests : IDisposable
     /// <summary>Signs in with an access token the emulator issued, so the test knows exactly which text must never appear.</summary>
     private string ConnectWithKnownToken()
     {
-        module.Disconnect(session);
-        var token = module.Server.Tokens.IssueUserToken();
-        session.Run(
+        Disconnect();
+        var token = Module.Server.Tokens.IssueUserToken();
+        Session.Run(
             "Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulatorFile -AccessToken (ConvertTo-SecureString -String $token -AsPlainText -Force) | Out-Null",
             ("token", token)).AssertNoErrors();
-        session.Run("Remove-Variable -Name token").AssertNoErrors();
+        Session.Run("Remove-Variable -Name token").AssertNoErrors();
         return token;
     }
 
@@ -41,11 +36,11 @@ public sealed partial class StreamTests : IDisposable
     public void Debug_shows_one_line_per_request_with_method_url_status_and_the_ids_the_service_received()
     {
         ConnectWithKnownToken();
-        var before = module.Server.Requests.Count;
+        var before = Module.Server.Requests.Count;
 
-        var result = session.Run("Get-PartnerReferral -First 20 -PageSize 10 -Debug").AssertNoErrors();
+        var result = Session.Run("Get-PartnerReferral -First 20 -PageSize 10 -Debug").AssertNoErrors();
 
-        var requests = module.Server.Requests.Since(before);
+        var requests = Module.Server.Requests.Since(before);
         var lines = result.Debug.Select(d => RequestLine().Match(d)).Where(m => m.Success).ToList();
         Assert.Equal(requests.Count, lines.Count);
         Assert.Equal(requests.Select(r => r.Header("MS-RequestId")).Order(StringComparer.Ordinal), lines.Select(m => m.Groups["request"].Value).Order(StringComparer.Ordinal));
@@ -60,7 +55,7 @@ public sealed partial class StreamTests : IDisposable
     {
         ConnectWithKnownToken();
 
-        var result = session.Run("Get-PartnerReferral -First 20 -PageSize 10 -Verbose").AssertNoErrors();
+        var result = Session.Run("Get-PartnerReferral -First 20 -PageSize 10 -Verbose").AssertNoErrors();
 
         Assert.Equal(["Page skip=0 top=10: 10 rows", "Page skip=10 top=10: 10 rows"], result.Verbose.Select(v => v[..v.IndexOf(" in ", StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
         Assert.Empty(result.Debug);
@@ -71,7 +66,7 @@ public sealed partial class StreamTests : IDisposable
     {
         var token = ConnectWithKnownToken();
 
-        var result = session.Run("""
+        var result = Session.Run("""
             $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
             Get-PartnerReferralsContext | Format-List * | Out-String
             Get-PartnerReferral -First 15 -PageSize 5
@@ -94,10 +89,10 @@ public sealed partial class StreamTests : IDisposable
     [Fact]
     public void A_device_code_sign_in_shows_no_token_in_any_stream()
     {
-        module.Disconnect(session);
+        Disconnect();
 
         // -WarningAction Continue: under -Debug PowerShell asks before each warning, and this host cannot ask.
-        var result = session.Run(ModuleFixture.ConnectScript + " -Verbose -Debug -WarningAction Continue; Get-PartnerReferral -First 3 -Verbose -Debug; Get-PartnerReferralsContext | Format-List * | Out-String").AssertNoErrors();
+        var result = Session.Run(ModuleFixture.ConnectScript + " -Verbose -Debug -WarningAction Continue; Get-PartnerReferral -First 3 -Verbose -Debug; Get-PartnerReferralsContext | Format-List * | Out-String").AssertNoErrors();
 
         Assert.Contains(result.Verbose, v => v.StartsWith("Signed in as ", StringComparison.Ordinal));
         Assert.Contains(result.Warnings, w => w.Contains("/devicelogin", StringComparison.Ordinal));
@@ -109,9 +104,9 @@ public sealed partial class StreamTests : IDisposable
     [Fact(Skip = "bug: Connect-PartnerReferrals -UseDeviceCode -Debug fails in a host that cannot prompt (HostFunctionNotImplemented, 'Continue with this operation?'): the device-code instructions are a warning, and -Debug makes PowerShell inquire before every warning")]
     public void Connect_by_device_code_with_Debug_signs_in_in_a_host_that_cannot_prompt()
     {
-        module.Disconnect(session);
+        Disconnect();
 
-        var result = session.Run(ModuleFixture.ConnectScript + " -Debug").AssertNoErrors();
+        var result = Session.Run(ModuleFixture.ConnectScript + " -Debug").AssertNoErrors();
 
         Assert.Equal("DeviceCode", Assert.Single(result.Output).Properties["SignInMethod"].Value);
     }
@@ -122,7 +117,7 @@ public sealed partial class StreamTests : IDisposable
         // Since PowerShell 7, -Debug means $DebugPreference = 'Continue' for the command, not 'Inquire'.
         ConnectWithKnownToken();
 
-        var result = session.Run("Get-PartnerReferral -First 5 -Debug; $DebugPreference").AssertNoErrors();
+        var result = Session.Run("Get-PartnerReferral -First 5 -Debug; $DebugPreference").AssertNoErrors();
 
         Assert.Equal(5, result.Output.Count - 1);
         Assert.Equal("SilentlyContinue", result.Output[^1].ToString());
@@ -136,8 +131,8 @@ public sealed partial class StreamTests : IDisposable
         // console host started with -NonInteractive instead fails any Inquire ("PowerShell is in NonInteractive mode").
         ConnectWithKnownToken();
 
-        var inquire = session.Run("$DebugPreference = 'Inquire'; Get-PartnerReferral -First 5").AssertNoErrors();
-        var writeDebug = session.Run("$DebugPreference = 'Inquire'; Write-Debug 'plain'").AssertNoErrors();
+        var inquire = Session.Run("$DebugPreference = 'Inquire'; Get-PartnerReferral -First 5").AssertNoErrors();
+        var writeDebug = Session.Run("$DebugPreference = 'Inquire'; Write-Debug 'plain'").AssertNoErrors();
 
         Assert.Equal(5, inquire.Output.Count);
         Assert.Contains(inquire.Debug, d => RequestLine().IsMatch(d));

@@ -7,26 +7,15 @@ namespace PartnerReferrals.PowerShell.Tests;
 /// PartnerReferrals.Models.dll the module loaded into the default context, while the engine stays out of reach.
 /// </summary>
 [Collection(PowerShellCollection.Name)]
-public sealed class TypeTests : IDisposable
+public sealed class TypeTests(ModuleFixture module) : RunspaceTest(module)
 {
-    private readonly ModuleFixture module;
-    private readonly PowerShellSession session;
-
-    public TypeTests(ModuleFixture module)
-    {
-        this.module = module;
-        session = module.Session();
-    }
-
-    public void Dispose() => session.Dispose();
-
     private List<string> Strings(string script) =>
-        session.Run(script).AssertNoErrors().Output.Select(o => o?.ToString() ?? string.Empty).ToList();
+        Session.Run(script).AssertNoErrors().Output.Select(o => o?.ToString() ?? string.Empty).ToList();
 
     [Fact]
     public void Written_objects_are_of_the_types_a_script_names()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
         var result = Strings("""
             $referral = Get-PartnerReferral -First 1
@@ -64,13 +53,13 @@ public sealed class TypeTests : IDisposable
             @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PartnerReferrals.Models' }).Count
             """);
 
-        Assert.Equal([Path.Combine(module.ModuleDirectory, "PartnerReferrals.Models.dll"), "Default", "1"], result);
+        Assert.Equal([Path.Combine(Module.ModuleDirectory, "PartnerReferrals.Models.dll"), "Default", "1"], result);
     }
 
     [Fact]
     public void The_engine_loads_from_dependencies_into_the_modules_own_context_where_scripts_cannot_name_its_types()
     {
-        module.EnsureConnected(session);
+        EnsureConnected();
 
         var result = Strings("""
             $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PartnerReferrals.Engine' }
