@@ -1,13 +1,13 @@
-using System.Reflection;
 using System.Xml;
-using System.Xml.Linq;
 using System.Xml.Schema;
-using PartnerReferrals.Models;
 using PartnerReferrals.Module.Tests.Support;
 
 namespace PartnerReferrals.Module.Tests;
 
-/// <summary>The format file is checked against PowerShell's own schema, since no PowerShell can load it here.</summary>
+/// <summary>
+/// The format file against PowerShell's published schema. What PowerShell makes of the views once it has loaded them is
+/// tested in a runspace (PartnerReferrals.PowerShell.Tests, FormattingTests).
+/// </summary>
 public class FormatFileTests
 {
     private static string FormatPath => RepoPaths.ModuleFile("PartnerReferrals.format.ps1xml");
@@ -48,58 +48,5 @@ public class FormatFileTests
         }
 
         return problems;
-    }
-
-    [Fact]
-    public void Every_table_has_as_many_headers_as_column_items()
-    {
-        var tables = XDocument.Load(FormatPath).Descendants("TableControl").ToList();
-        Assert.NotEmpty(tables);
-        foreach (var table in tables)
-        {
-            var headers = table.Element("TableHeaders")!.Elements("TableColumnHeader").Count();
-            foreach (var row in table.Descendants("TableRowEntry"))
-            {
-                Assert.Equal(headers, row.Element("TableColumnItems")!.Elements("TableColumnItem").Count());
-            }
-        }
-    }
-
-    [Fact]
-    public void Column_labels_are_the_property_names_users_can_select()
-    {
-        // A label that differs from its property sends users to Select-Object with a name that does not exist.
-        foreach (var table in XDocument.Load(FormatPath).Descendants("TableControl"))
-        {
-            var labels = table.Element("TableHeaders")!.Elements("TableColumnHeader").Select(h => h.Element("Label")?.Value).ToList();
-            var properties = table.Descendants("TableColumnItem").Select(i => i.Element("PropertyName")?.Value).ToList();
-            Assert.Equal(properties, labels);
-        }
-    }
-
-    [Fact]
-    public void Views_select_engine_types_and_name_their_real_properties()
-    {
-        var engine = typeof(Referral).Assembly;
-        foreach (var view in XDocument.Load(FormatPath).Descendants("View"))
-        {
-            var typeName = view.Element("ViewSelectedBy")!.Element("TypeName")!.Value;
-            var type = engine.GetType(typeName);
-            Assert.True(type is not null, $"{typeName} is not a type of the engine assembly");
-            foreach (var property in view.Descendants("PropertyName").Select(p => p.Value))
-            {
-                Assert.True(type!.GetProperty(property, BindingFlags.Public | BindingFlags.Instance) is not null, $"{typeName} has no property {property}");
-            }
-        }
-    }
-
-    [Fact]
-    public void Every_output_type_of_the_cmdlets_has_a_view()
-    {
-        var viewed = XDocument.Load(FormatPath).Descendants("TypeName").Select(t => t.Value).ToHashSet();
-        foreach (var type in CmdletMetadata.All.SelectMany(c => c.OutputTypes).Distinct())
-        {
-            Assert.Contains(type.FullName!, viewed);
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using PartnerReferrals.Commands;
 using PartnerReferrals.Commands.Loading;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Module.Tests.Support;
@@ -15,7 +14,8 @@ namespace PartnerReferrals.Module.Tests;
 /// </summary>
 public class LoadingBoundaryTests
 {
-    private static readonly Assembly Cmdlets = typeof(ConnectPartnerReferralsCommand).Assembly;
+    // A type of the cmdlet assembly that needs no PowerShell to load: these tests read metadata, they run no cmdlet.
+    private static readonly Assembly Cmdlets = typeof(DependencyLoader).Assembly;
     private static readonly Assembly Engine = typeof(PartnerReferralsOperations).Assembly;
 
     [Fact]

@@ -13,7 +13,9 @@ internal static class ErrorRecordFactory
         // Every part of the record (exception, message, details, target, category) is shown: a token pasted into
         // a non-secret parameter such as -Filter must be masked in all of them, not only in the message.
         exception = Redactor.Sanitize(exception);
-        var record = new ErrorRecord(exception, exception.ErrorId, ToCategory(exception.Kind), exception.Target)
+        // An engine enum lives in the module's private load context, where scripts cannot name it: pass its text.
+        var target = exception.Target is System.Enum value ? value.ToString() : exception.Target;
+        var record = new ErrorRecord(exception, exception.ErrorId, ToCategory(exception.Kind), target)
         {
             ErrorDetails = new ErrorDetails(DetailsMessage(exception))
             {

@@ -62,6 +62,8 @@ internal sealed class PackagedModule
 
         var publish = Path.Combine(root, "publish");
         var module = Path.Combine(root, "module", "PartnerReferrals", RepoPaths.DirectoryBuildVersion());
+        // Test projects run in parallel processes and each publishes the same project, which writes into its obj/.
+        using var turn = TakeTurn(RepoPaths.Combine("src", "PartnerReferrals", "obj", "test-publish.lock"));
         var (exitCode, log) = ProcessRunner.Run(
             "dotnet",
             [
@@ -75,5 +77,23 @@ internal sealed class PackagedModule
         }
 
         return new PackagedModule(publish, module);
+    }
+
+    /// <summary>An exclusive lock on a file, which .NET enforces between processes on every platform.</summary>
+    private static FileStream TakeTurn(string lockFile)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(200);
+            }
+        }
     }
 }

@@ -1,0 +1,134 @@
+using PartnerReferrals.PowerShell.Tests.Support;
+
+namespace PartnerReferrals.PowerShell.Tests;
+
+/// <summary>The module's views, as PowerShell loaded them from the format file and as Format-Table and Out-String render them.</summary>
+[Collection(PowerShellCollection.Name)]
+public sealed class FormattingTests(ModuleFixture module) : RunspaceTest(module)
+{
+    private static readonly string[] ReferralColumns = ["Id", "Status", "CustomerName", "CustomerMarket", "CustomerOrgSize", "CreatedDate"];
+    private static readonly string[] GroupColumns = ["Status", "CustomerMarket", "PartnerMarket", "CustomerOrgSize", "CreatedDate", "AggregationLevel", "ReferralCount"];
+    private static readonly string[] ContextColumns = ["Account", "TenantId", "Environment", "SignInMethod", "ContextScope", "TokenExpiresOn"];
+
+    public static TheoryData<string, string[]> Views() => new()
+    {
+        { "PartnerReferrals.Models.Referral", ReferralColumns },
+        { "PartnerReferrals.Models.ReferralGroup", GroupColumns },
+        { "PartnerReferrals.Models.PartnerReferralsContext", ContextColumns },
+    };
+
+    [Theory]
+    [MemberData(nameof(Views))]
+    public void Get_FormatData_finds_a_table_view_whose_columns_are_real_properties_with_their_own_names(string typeName, string[] columns)
+    {
+        var result = Session.Run("""
+            $view = (Get-FormatData -TypeName $typeName).FormatViewDefinition
+            @($view).Count
+            $view.Control.GetType().Name
+            $view.Control.Headers.Label -join ','
+            $view.Control.Rows[0].Columns.DisplayEntry.Value -join ','
+            ($view.Control.Rows[0].Columns.DisplayEntry.Value | Where-Object { -not ($typeName -as [type]).GetProperty($_) }) -join ','
+            """, ("typeName", typeName)).AssertNoErrors().Output.Select(o => o?.ToString()).ToList();
+
+        Assert.Equal(["1", "TableControl", string.Join(",", columns), string.Join(",", columns), string.Empty], result);
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]
+    public void Every_output_type_of_the_cmdlet_has_a_view(string name)
+    {
+        foreach (var type in ModuleCommands.Get(Session, name).OutputType)
+        {
+            Assert.NotEmpty(Session.Run("Get-FormatData -TypeName $t", ("t", type.Name)).AssertNoErrors().Output);
+        }
+    }
+
+    [Fact]
+    public void Referrals_show_the_views_columns_by_default_and_in_Format_Table()
+    {
+        EnsureConnected();
+        var first = Module.Server.Referrals[0];
+
+        foreach (var script in new[] { "Get-PartnerReferral -First 3 | Out-String -Width 200", "Get-PartnerReferral -First 3 | Format-Table | Out-String -Width 200" })
+        {
+            var lines = Lines(Session.Run(script));
+
+            Assert.Equal(ReferralColumns, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith(first.Id, lines[2], StringComparison.Ordinal);
+            Assert.Contains(first.CreatedDate!.Value.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), lines[2], StringComparison.Ordinal);
+            Assert.Equal(5, lines.Count);
+        }
+    }
+
+    [Fact]
+    public void Format_List_shows_every_property_of_a_referral()
+    {
+        EnsureConnected();
+
+        var text = string.Join("\n", Lines(Session.Run("Get-PartnerReferral -First 1 | Format-List | Out-String -Width 200")));
+
+        foreach (var property in Session.Run("[PartnerReferrals.Models.Referral].GetProperties().Name").AssertNoErrors().Output)
+        {
+            Assert.Contains(property + " ", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Summary_rows_show_the_group_columns_and_their_counts()
+    {
+        EnsureConnected();
+
+        var lines = Lines(Session.Run("Get-PartnerReferralSummary -GroupBy status | Format-Table | Out-String -Width 200"));
+
+        Assert.StartsWith("Status ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(" ReferralCount", lines[0], StringComparison.Ordinal);
+        var expected = Module.Server.Referrals.GroupBy(r => r.Status).Select(g => $"{g.Key} {g.Count()}").Order(StringComparer.Ordinal);
+        var rows = lines.SkipWhile(l => !l.StartsWith("---", StringComparison.Ordinal)).Skip(1);
+        Assert.Equal(expected, rows.Select(l => string.Join(" ", l.Split(' ', StringSplitOptions.RemoveEmptyEntries))).Order(StringComparer.Ordinal));
+    }
+
+    [Fact(Skip = "bug: the ReferralGroup table view gives CreatedDate a width of 10, so its header shows as 'CreatedDat' at any console width")]
+    public void Summary_headers_show_the_full_property_names()
+    {
+        EnsureConnected();
+
+        var lines = Lines(Session.Run("Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month | Format-Table | Out-String -Width 200"));
+
+        Assert.Equal(GroupColumns, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact(Skip = "bug: in an 80-column console the ReferralGroup table view (fixed widths adding up to 106) wraps its headers and drops ReferralCount, so a status summary shows no counts")]
+    public void A_status_summary_shows_its_counts_in_an_80_column_console()
+    {
+        EnsureConnected();
+
+        var lines = Lines(Session.Run("Get-PartnerReferralSummary -GroupBy status | Out-String -Width 80"));
+
+        Assert.Contains("ReferralCount", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_context_shows_who_is_signed_in_where_and_until_when()
+    {
+        EnsureConnected();
+
+        var lines = Lines(Session.Run("Get-PartnerReferralsContext | Out-String -Width 250"));
+
+        Assert.Equal(ContextColumns, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(Module.Server.TenantId, lines[2], StringComparison.Ordinal);
+        Assert.Contains(" Emulator ", lines[2], StringComparison.Ordinal);
+        Assert.Contains(" DeviceCode ", lines[2], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Count);
+    }
+
+    /// <summary>The non-blank lines of what the script rendered, trailing spaces removed.</summary>
+    private static List<string> Lines(ScriptResult result)
+    {
+        result.AssertNoErrors();
+        return string.Join("\n", result.Output.Select(o => o.ToString()))
+            .Split('\n')
+            .Select(l => l.TrimEnd())
+            .Where(l => l.Length > 0)
+            .ToList();
+    }
+}
