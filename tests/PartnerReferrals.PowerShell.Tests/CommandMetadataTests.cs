@@ -14,7 +14,7 @@ public sealed class CommandMetadataTests(ModuleFixture module) : RunspaceTest(mo
     private ParameterMetadata Parameter(string command, string name) => Command(command).Parameters[name];
 
     [Fact]
-    public void The_module_exports_exactly_the_five_cmdlets()
+    public void The_module_exports_exactly_its_cmdlets()
     {
         var result = Session.Run("Get-Command -Module PartnerReferrals | ForEach-Object { '{0} {1}' -f $_.CommandType, $_.Name }").AssertNoErrors();
 

@@ -54,9 +54,18 @@ public sealed class HelpTests(ModuleFixture module) : RunspaceTest(module)
                 (parameter.Aliases.Count == 0 ? "none" : string.Join(", ", parameter.Aliases), sets.Any(s => s.IsMandatory) ? "true" : "false", position),
                 (help.Aliases, help.Required, help.Position));
             Assert.Equal(parameter.ParameterType.Name, help.Type);
-            Assert.Equal(sets.Any(s => s.ValueFromPipelineByPropertyName) ? "True (ByPropertyName)" : "False", help.PipelineInput);
+            Assert.Equal(PipelineInput(sets.Any(s => s.ValueFromPipeline), sets.Any(s => s.ValueFromPipelineByPropertyName)), help.PipelineInput);
         }
     }
+
+    /// <summary>How PowerShell's own help writes a parameter's pipeline input.</summary>
+    private static string PipelineInput(bool byValue, bool byPropertyName) => (byValue, byPropertyName) switch
+    {
+        (true, true) => "True (ByValue, ByPropertyName)",
+        (true, false) => "True (ByValue)",
+        (false, true) => "True (ByPropertyName)",
+        _ => "False",
+    };
 
     [Theory]
     [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]

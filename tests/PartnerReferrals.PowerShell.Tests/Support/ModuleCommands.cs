@@ -8,6 +8,7 @@ internal static class ModuleCommands
     public static readonly string[] Names =
     [
         "Connect-PartnerReferrals", "Disconnect-PartnerReferrals", "Get-PartnerReferral", "Get-PartnerReferralSummary", "Get-PartnerReferralsContext",
+        "Measure-PartnerReferral", "Export-PartnerReferralReport",
     ];
 
     public static readonly string[] PagingParameters = ["First", "Skip", "IncludeTotalCount"];
