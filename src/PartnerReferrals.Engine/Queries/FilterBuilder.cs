@@ -32,6 +32,11 @@ public static class FilterBuilder
 
         AddDateRange(clauses, filter);
 
+        if (filter.InputRow is { } row)
+        {
+            clauses.Add("(" + InputRowFilter.Build(row) + ")");
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.RawFilter))
         {
             var raw = filter.RawFilter!.Trim();

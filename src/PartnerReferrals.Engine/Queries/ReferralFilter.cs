@@ -31,4 +31,7 @@ public sealed class ReferralFilter
 
     /// <summary>A filter in the API's own grammar, passed through and combined with the others by <c>and</c>.</summary>
     public string? RawFilter { get; set; }
+
+    /// <summary>The properties of one piped object (name to plain value), read by <see cref="InputRowFilter"/>.</summary>
+    public IReadOnlyDictionary<string, object?>? InputRow { get; set; }
 }

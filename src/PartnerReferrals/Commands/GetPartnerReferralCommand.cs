@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
@@ -10,6 +11,13 @@ namespace PartnerReferrals.Commands;
 [OutputType(typeof(Referral))]
 public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
 {
+    /// <summary>
+    /// The piped object as a whole: binding by property name alone cannot tell which of a summary row's fields
+    /// were grouped (an ungrouped one is null too) nor see its date buckets. The engine reads its properties.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
     protected override void ProcessRecord()
     {
         var request = BuildRequest();
@@ -18,7 +26,12 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
 
     internal ReferralRequest BuildRequest()
     {
-        var request = new ReferralRequest { Filter = BuildFilter(), PageSize = PageSizeOrDefault };
+        var request = new ReferralRequest { Filter = BuildFilter(InputObject is null), PageSize = PageSizeOrDefault };
+        if (InputObject is not null)
+        {
+            request.Filter.InputRow = PropertiesOf(InputObject);
+        }
+
         var paging = PagingParameters;
         if (paging is not null)
         {
@@ -29,5 +42,23 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
         }
 
         return request;
+    }
+
+    private static Dictionary<string, object?> PropertiesOf(PSObject item)
+    {
+        var properties = new Dictionary<string, object?>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var property in item.Properties)
+        {
+            try
+            {
+                properties[property.Name] = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
+            }
+            catch (GetValueException)
+            {
+                // A property whose getter throws carries nothing to filter by.
+            }
+        }
+
+        return properties;
     }
 }

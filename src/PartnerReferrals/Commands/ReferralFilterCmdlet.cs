@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using PartnerReferrals.Commands.Completion;
 using PartnerReferrals.Commands.Hosting;
@@ -15,6 +16,7 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
     private DateTime? after;
     private DateTime? before;
     private int? pageSize;
+    private HashSet<string> commandLine = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Statuses to match (any of them). Bound by property name, not by value: a piped summary row or CSV row
@@ -72,7 +74,17 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
 
     private protected int? PageSizeOrDefault => pageSize;
 
-    internal ReferralFilter BuildFilter()
+    /// <summary>Before any input is bound, the bound parameters are the command line's.</summary>
+    protected override void BeginProcessing()
+    {
+        commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The filter of the command line and, with <paramref name="withPipelineValues"/>, of values bound from the
+    /// pipeline by property name. Without it, the piped object is read whole instead (see Get-PartnerReferral).
+    /// </summary>
+    internal ReferralFilter BuildFilter(bool withPipelineValues = true)
     {
         var filter = new ReferralFilter
         {
@@ -82,14 +94,17 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
             Before = before,
             RawFilter = Filter,
         };
-        AddAll(filter.Status, Status);
-        AddAll(filter.CustomerMarket, CustomerMarket);
-        AddAll(filter.PartnerMarket, PartnerMarket);
-        AddAll(filter.CustomerOrgSize, CustomerOrgSize);
+        AddAll(filter.Status, Take(nameof(Status), Status, withPipelineValues));
+        AddAll(filter.CustomerMarket, Take(nameof(CustomerMarket), CustomerMarket, withPipelineValues));
+        AddAll(filter.PartnerMarket, Take(nameof(PartnerMarket), PartnerMarket, withPipelineValues));
+        AddAll(filter.CustomerOrgSize, Take(nameof(CustomerOrgSize), CustomerOrgSize, withPipelineValues));
         return filter;
     }
 
-    private static void AddAll(System.Collections.Generic.ICollection<string> target, string[]? values)
+    private string[]? Take(string name, string[]? values, bool withPipelineValues) =>
+        withPipelineValues || commandLine.Contains(name) ? values : null;
+
+    private static void AddAll(ICollection<string> target, string[]? values)
     {
         if (values is null)
         {

@@ -1,0 +1,109 @@
+#Requires -Version 7.2
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
+# What a PowerShell user expects (issue 10): each Describe is one item of the issue, run against the packaged
+# module and the emulator as a user would run it.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-PackagedModulePath) -Force
+    $script:Emulator = Start-TestEmulator -Referrals 400
+    $script:ClientId = [guid]::NewGuid().ToString()
+    Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId | Out-Null
+    $script:All = @(Get-PartnerReferral)
+}
+
+AfterAll {
+    Disconnect-PartnerReferrals -ErrorAction SilentlyContinue
+    Stop-TestEmulator $script:Emulator
+    Remove-Module PartnerReferrals -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Item 1: a summary row piped into Get-PartnerReferral returns exactly the referrals it counts' {
+    BeforeDiscovery {
+        $dateFields = 'createdDate', 'acknowledgedDate', 'acceptedDate', 'declinedDate', 'expiredDate', 'lostDate', 'missedDate', 'skippedDate', 'wonDate', 'archivedDate'
+        $script:Cases = @(
+            foreach ($term in 'status', 'customerMarket', 'customerName', 'customerOrgSize', 'partnerMarket') {
+                @{ GroupBy = @($term); Level = $null }
+            }
+            foreach ($date in $dateFields) {
+                foreach ($level in 'Day', 'Week', 'Month') {
+                    @{ GroupBy = @($date); Level = $level }
+                }
+            }
+            @{ GroupBy = @('status', 'createdDate'); Level = 'Month' }
+            @{ GroupBy = @('customerMarket', 'wonDate'); Level = 'Week' }
+            @{ GroupBy = @('createdDate'); Level = $null }
+        )
+    }
+
+    It 'the issue''s example returns the rows of the three buckets, once each' {
+        $rows = @(Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month -Status Won | Select-Object -First 3)
+        $drilled = @($rows | Get-PartnerReferral)
+        $drilled.Count | Should -Be ($rows | Measure-Object ReferralCount -Sum).Sum
+        @($drilled.Id | Sort-Object -Unique).Count | Should -Be $drilled.Count
+        $months = $rows.CreatedDate | ForEach-Object { $_.ToString('yyyy-MM') }
+        $drilled | ForEach-Object { $_.CreatedDate.ToString('yyyy-MM') | Should -BeIn $months }
+        $drilled.Status | Sort-Object -Unique | Should -Be 'Won'
+    }
+
+    It 'grouped by <GroupBy> at <Level>: every row drills down to its count, and the rows add up to all referrals' -ForEach $script:Cases {
+        $parameters = @{ GroupBy = $GroupBy }
+        if ($Level) { $parameters.AggregationLevel = $Level }
+        $groups = @(Get-PartnerReferralSummary @parameters)
+        ($groups | Measure-Object ReferralCount -Sum).Sum | Should -Be $script:All.Count
+
+        $drilled = @($groups | Get-PartnerReferral)
+        $drilled.Count | Should -Be $script:All.Count
+        @($drilled.Id | Sort-Object -Unique).Count | Should -Be $script:All.Count
+
+        # Each bucket on its own: the first rows, the last, and the one of referrals without the date, if any.
+        $sample = @($groups | Select-Object -First 3) + @($groups | Select-Object -Last 1) + @($groups | Where-Object { $null -eq $_.($GroupBy[-1]) } | Select-Object -First 1)
+        foreach ($group in $sample) {
+            $rows = @($group | Get-PartnerReferral)
+            $rows.Count | Should -Be $group.ReferralCount -Because "the row $($group | ConvertTo-Json -Compress) counts them"
+            foreach ($field in $GroupBy) {
+                $start = $group.$field
+                foreach ($row in $rows) {
+                    $value = $row.$field
+                    if ($null -eq $start) {
+                        $value | Should -BeNullOrEmpty
+                    }
+                    elseif ($start -is [datetime]) {
+                        $end = switch ($Level) { 'Week' { $start.AddDays(7) } 'Month' { $start.AddMonths(1) } default { $start.AddDays(1) } }
+                        $value | Should -BeGreaterOrEqual $start
+                        $value | Should -BeLessThan $end
+                    }
+                    else {
+                        $value | Should -Be $start
+                    }
+                }
+            }
+        }
+    }
+
+    It 'weeks start on Monday' {
+        $weeks = @(Get-PartnerReferralSummary -GroupBy createdDate -AggregationLevel Week)
+        $weeks.CreatedDate.DayOfWeek | Sort-Object -Unique | Should -Be 'Monday'
+    }
+
+    It 'a summary row read back from CSV drills down too' {
+        $csv = Join-Path $TestDrive 'summary.csv'
+        Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month | Export-Csv -Path $csv
+        $rows = @(Import-Csv -Path $csv | Select-Object -First 4)
+        $drilled = @($rows | Get-PartnerReferral)
+        $drilled.Count | Should -Be ($rows | Measure-Object ReferralCount -Sum).Sum
+    }
+
+    It 'a plain object drills down by its Status, as before' {
+        $won = @([pscustomobject]@{ Status = 'Won' } | Get-PartnerReferral)
+        $won.Count | Should -Be @($script:All | Where-Object Status -EQ 'Won').Count
+    }
+
+    It 'a -Status on the command line narrows what the piped rows stand for' {
+        $groups = @(Get-PartnerReferralSummary -GroupBy customerMarket | Select-Object -First 2)
+        $drilled = @($groups | Get-PartnerReferral -Status Won)
+        $expected = @($script:All | Where-Object { $_.Status -eq 'Won' -and $_.CustomerMarket -in $groups.CustomerMarket }).Count
+        $drilled.Count | Should -Be $expected
+    }
+}
