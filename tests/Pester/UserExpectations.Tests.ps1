@@ -107,3 +107,74 @@ Describe 'Item 1: a summary row piped into Get-PartnerReferral returns exactly t
         $drilled.Count | Should -Be $expected
     }
 }
+
+Describe 'Item 3: a failure that concerns one piped input is a non-terminating error for that input' {
+    BeforeAll {
+        $script:Inputs = @(
+            [pscustomobject]@{ Status = 'Won' }
+            [pscustomobject]@{ Colour = 'red' }
+            [pscustomobject]@{ Status = 'Lost' }
+        )
+        $script:WonOrLost = @($script:All | Where-Object Status -In 'Won', 'Lost').Count
+    }
+
+    It 'writes an error for the failing input and goes on with the others' {
+        $rows = @($script:Inputs | Get-PartnerReferral -ErrorAction SilentlyContinue -ErrorVariable failures)
+        $rows.Count | Should -Be $script:WonOrLost
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Query.InputObjectNotUsable,*'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+    }
+
+    It 'stops at the failing input with -ErrorAction Stop' {
+        $rows = [System.Collections.Generic.List[object]]::new()
+        { $script:Inputs | Get-PartnerReferral -ErrorAction Stop | ForEach-Object { $rows.Add($_) } } |
+            Should -Throw -ErrorId 'PartnerReferrals.Query.InputObjectNotUsable,PartnerReferrals.Commands.GetPartnerReferralCommand'
+        $rows.Count | Should -Be @($script:All | Where-Object Status -EQ 'Won').Count
+    }
+
+    It 'a summary row whose GroupBy names an unknown field fails that row only' {
+        $rows = @([pscustomobject]@{ GroupBy = 'colour'; Colour = 'red' }, [pscustomobject]@{ Status = 'Won' } |
+                Get-PartnerReferral -ErrorAction SilentlyContinue -ErrorVariable failures)
+        $rows.Count | Should -Be @($script:All | Where-Object Status -EQ 'Won').Count
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Query.InputObjectUnknownField,*'
+        $failures[0].TargetObject | Should -Be 'colour'
+    }
+
+    It 'invalid parameters still end the command, whatever -ErrorAction says' {
+        $caught = $null
+        $rows = @()
+        try {
+            $rows = @($script:Inputs | Get-PartnerReferral -Filter "colour eq 'red'" -ErrorAction SilentlyContinue)
+        }
+        catch {
+            $caught = $_
+        }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Query.UnknownField,*'
+        $rows.Count | Should -Be 0
+    }
+
+    It 'not being signed in still ends the command' {
+        Disconnect-PartnerReferrals
+        try {
+            $caught = $null
+            try {
+                $script:Inputs | Get-PartnerReferral -ErrorAction SilentlyContinue | Out-Null
+            }
+            catch {
+                $caught = $_
+            }
+            $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Session.NotConnected,*'
+        }
+        finally {
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+        }
+    }
+
+    It 'the about help says which errors end a command and which do not' {
+        $about = Get-Help about_PartnerReferrals | Out-String
+        $about | Should -Match 'non-terminating'
+        $about | Should -Match 'NotConnected'
+    }
+}

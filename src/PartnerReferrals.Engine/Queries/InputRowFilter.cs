@@ -14,7 +14,7 @@ namespace PartnerReferrals.Engine.Queries;
 /// </summary>
 public static class InputRowFilter
 {
-    private const string Parameter = "InputObject";
+    private const string Parameter = Hosting.ErrorScope.InputParameter;
 
     private static readonly string[] TermProperties = ["status", "customerMarket", "partnerMarket", "customerOrgSize"];
 
@@ -66,7 +66,12 @@ public static class InputRowFilter
         {
             if (!ReferralFields.TryGet(name, out var field) || !field.Groupable)
             {
-                throw QueryErrors.UnknownField("GroupBy", name, ReferralFields.Describe(ReferralFields.GroupableFields));
+                throw QueryErrors.Invalid(
+                    "InputObjectUnknownField",
+                    Parameter,
+                    name,
+                    string.Format(CultureInfo.InvariantCulture, "The piped summary row's GroupBy names '{0}', which is not a groupable referral field.", name),
+                    "Pipe rows of Get-PartnerReferralSummary, whose GroupBy lists some of: " + ReferralFields.Describe(ReferralFields.GroupableFields) + ".");
             }
 
             if (!properties.TryGetValue(field.Name, out var value))

@@ -74,6 +74,8 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
 
     private protected int? PageSizeOrDefault => pageSize;
 
+    private protected override bool ReportsErrorsPerInput => true;
+
     /// <summary>Before any input is bound, the bound parameters are the command line's.</summary>
     protected override void BeginProcessing()
     {

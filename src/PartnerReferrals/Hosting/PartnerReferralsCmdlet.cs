@@ -50,12 +50,22 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Calls one engine operation with a host over this cmdlet; its terminating errors become ErrorRecords.</summary>
+    /// <summary>
+    /// Whether an error that concerns one input (see <see cref="ErrorScope"/>) is written and the command goes on.
+    /// Queries say yes; sign-in and session commands have one input, so every error of theirs ends them.
+    /// </summary>
+    private protected virtual bool ReportsErrorsPerInput => false;
+
+    /// <summary>Calls one engine operation with a host over this cmdlet; its errors become ErrorRecords.</summary>
     private protected void RunEngine(Action<IEngineHost, CancellationToken> operation)
     {
         try
         {
             operation(new EngineHostAdapter(this), stopping.Token);
+        }
+        catch (PartnerReferralsException exception) when (ReportsErrorsPerInput && ErrorScope.ConcernsOneInput(exception))
+        {
+            WriteError(ErrorRecordFactory.Create(exception));
         }
         catch (PartnerReferralsException exception)
         {
