@@ -178,3 +178,33 @@ Describe 'Item 3: a failure that concerns one piped input is a non-terminating e
         $about | Should -Match 'NotConnected'
     }
 }
+
+Describe 'Item 4: -CountVariable gives the total without a foreign object in the stream' {
+    It 'sets the variable to the total and writes only referrals, so Export-Csv writes the rows' {
+        $csv = Join-Path $TestDrive 'first.csv'
+        Get-PartnerReferral -First 5 -CountVariable total | Export-Csv -Path $csv
+        $total | Should -Be $script:All.Count
+        $rows = @(Import-Csv -Path $csv)
+        $rows.Count | Should -Be 5
+        $rows[0].PSObject.Properties.Name | Should -Not -Contain 'Accuracy'
+        $rows.Id | Should -Be $script:All[0..4].Id
+    }
+
+    It 'has the alias CV, as in Microsoft.Graph' {
+        $rows = @(Get-PartnerReferral -Status Won -First 1 -CV wonTotal)
+        $rows.Count | Should -Be 1
+        $wonTotal | Should -Be @($script:All | Where-Object Status -EQ 'Won').Count
+    }
+
+    It 'sums the totals of the piped inputs' {
+        $rows = @([pscustomobject]@{ Status = 'Won' }, [pscustomobject]@{ Status = 'Lost' } | Get-PartnerReferral -First 1 -CountVariable both)
+        $rows.Count | Should -Be 2
+        $both | Should -Be @($script:All | Where-Object Status -In 'Won', 'Lost').Count
+    }
+
+    It 'is set even when Select-Object -First stops the pipeline early' {
+        $rows = @(Get-PartnerReferral -PageSize 10 -CountVariable early | Select-Object -First 2)
+        $rows.Count | Should -Be 2
+        $early | Should -Be $script:All.Count
+    }
+}

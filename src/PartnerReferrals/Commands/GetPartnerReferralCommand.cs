@@ -18,6 +18,18 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
 
+    /// <summary>
+    /// The name of a variable (without <c>$</c>) that receives the total number of matching referrals, summed over
+    /// the piped inputs, as Microsoft.Graph's -CountVariable: the count never enters the pipeline, so
+    /// <c>Export-Csv</c> sees only referrals.
+    /// </summary>
+    [Parameter]
+    [Alias("CV")]
+    [ValidateNotNullOrEmpty]
+    public string? CountVariable { get; set; }
+
+    private long? countedTotal;
+
     protected override void ProcessRecord()
     {
         var request = BuildRequest();
@@ -41,7 +53,20 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
             request.IncludeTotalCount = paging.IncludeTotalCount.IsPresent;
         }
 
+        request.IncludeTotalCount |= CountVariable is not null;
+
         return request;
+    }
+
+    /// <summary>Set at each count, not at the end: a pipeline that Select-Object -First stops never reaches EndProcessing.</summary>
+    internal override void OnTotalCount(long totalCount)
+    {
+        base.OnTotalCount(totalCount);
+        if (CountVariable is { } name)
+        {
+            countedTotal = (countedTotal ?? 0) + totalCount;
+            SessionState.PSVariable.Set(name.TrimStart('$'), countedTotal.Value);
+        }
     }
 
     private static Dictionary<string, object?> PropertiesOf(PSObject item)

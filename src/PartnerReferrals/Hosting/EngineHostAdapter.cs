@@ -12,9 +12,9 @@ namespace PartnerReferrals.Commands.Hosting;
 internal sealed class EngineHostAdapter : IEngineHost
 {
     private const string DefaultActivity = "PartnerReferrals";
-    private readonly PSCmdlet cmdlet;
+    private readonly PartnerReferralsCmdlet cmdlet;
 
-    public EngineHostAdapter(PSCmdlet cmdlet)
+    public EngineHostAdapter(PartnerReferralsCmdlet cmdlet)
     {
         this.cmdlet = cmdlet ?? throw new ArgumentNullException(nameof(cmdlet));
     }
@@ -39,11 +39,9 @@ internal sealed class EngineHostAdapter : IEngineHost
 
     public void WriteTotalCount(long totalCount)
     {
-        // Only cmdlets with SupportsPaging have paging parameters; the engine writes a count only when asked.
-        var paging = cmdlet.PagingParameters;
-        if (paging is not null && totalCount >= 0)
+        if (totalCount >= 0)
         {
-            cmdlet.WriteObject(paging.NewTotalCount((ulong)totalCount, 1.0));
+            cmdlet.OnTotalCount(totalCount);
         }
     }
 

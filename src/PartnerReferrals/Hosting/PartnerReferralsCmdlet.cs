@@ -56,6 +56,19 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     private protected virtual bool ReportsErrorsPerInput => false;
 
+    /// <summary>
+    /// The engine found the total count it was asked for. PowerShell's paging convention (-IncludeTotalCount)
+    /// writes it into the pipeline; only cmdlets with SupportsPaging have paging parameters.
+    /// </summary>
+    internal virtual void OnTotalCount(long totalCount)
+    {
+        var paging = PagingParameters;
+        if (paging is not null && paging.IncludeTotalCount.IsPresent)
+        {
+            WriteObject(paging.NewTotalCount((ulong)totalCount, 1.0));
+        }
+    }
+
     /// <summary>Calls one engine operation with a host over this cmdlet; its errors become ErrorRecords.</summary>
     private protected void RunEngine(Action<IEngineHost, CancellationToken> operation)
     {
