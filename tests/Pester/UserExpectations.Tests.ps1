@@ -70,7 +70,9 @@ Describe 'Item 1: a summary row piped into Get-PartnerReferral returns exactly t
                         $value | Should -BeNullOrEmpty
                     }
                     elseif ($start -is [datetime]) {
-                        $end = switch ($Level) { 'Week' { $start.AddDays(7) } 'Month' { $start.AddMonths(1) } default { $start.AddDays(1) } }
+                        $end = $start.AddDays(1)
+                        if ($Level -eq 'Week') { $end = $start.AddDays(7) }
+                        if ($Level -eq 'Month') { $end = $start.AddMonths(1) }
                         $value | Should -BeGreaterOrEqual $start
                         $value | Should -BeLessThan $end
                     }
