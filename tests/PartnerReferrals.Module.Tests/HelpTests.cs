@@ -72,7 +72,8 @@ public class HelpTests
             Assert.Equal(position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "named", (string)help.Attribute("position")!);
             Assert.Equal(parameter.Type.Name, help.Element(Dev + "type")!.Element(Maml + "name")!.Value);
             var byName = parameter.Sets.Any(s => s.ValueFromPipelineByPropertyName);
-            Assert.Equal(byName ? "True (ByPropertyName)" : "False", (string)help.Attribute("pipelineInput")!);
+            var byValue = parameter.Sets.Any(s => s.ValueFromPipeline);
+            Assert.Equal(byValue ? "True (ByValue)" : byName ? "True (ByPropertyName)" : "False", (string)help.Attribute("pipelineInput")!);
         }
     }
 
