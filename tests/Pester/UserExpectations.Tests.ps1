@@ -210,3 +210,43 @@ Describe 'Item 4: -CountVariable gives the total without a foreign object in the
         $early | Should -Be $script:All.Count
     }
 }
+
+Describe 'Item 13: look up referrals by id' {
+    It 'returns the referrals with the ids given' {
+        $ids = $script:All[3].Id, $script:All[7].Id
+        $rows = @(Get-PartnerReferral -Id $ids)
+        $rows.Id | Sort-Object | Should -Be ($ids | Sort-Object)
+    }
+
+    It 'takes ids typed as numbers, as in -Id 100003, 100007' {
+        $numbers = [int] $script:All[1].Id, [int] $script:All[2].Id
+        $rows = @(Get-PartnerReferral -Id $numbers[0], $numbers[1])
+        $rows.Id | Should -Be $script:All[1..2].Id
+    }
+
+    It 'piped referrals bind Id by property name and return themselves, not a status/market match' {
+        $first = @(Get-PartnerReferral -First 2)
+        $rows = @($first | Get-PartnerReferral)
+        $rows.Id | Should -Be $first.Id
+        (Get-Command Get-PartnerReferral).Parameters['Id'].Attributes.ValueFromPipelineByPropertyName | Should -Contain $true
+    }
+
+    It 'objects of Import-Csv with an Id column look themselves up' {
+        $csv = Join-Path $TestDrive 'ids.csv'
+        $script:All[10..12] | Select-Object Id | Export-Csv -Path $csv
+        @(Import-Csv -Path $csv | Get-PartnerReferral).Id | Should -Be $script:All[10..12].Id
+    }
+
+    It 'an id that matches nothing is a non-terminating ObjectNotFound error naming it' {
+        $rows = @(Get-PartnerReferral -Id $script:All[0].Id, 'no-such-id' -ErrorAction SilentlyContinue -ErrorVariable missing)
+        $rows.Id | Should -Be $script:All[0].Id
+        $missing.Count | Should -Be 1
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Query.ReferralNotFound,*'
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $missing[0].TargetObject | Should -Be 'no-such-id'
+    }
+
+    It 'refuses an empty id instead of returning every referral' {
+        { Get-PartnerReferral -Id '' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+}

@@ -60,7 +60,8 @@ public static class PartnerReferralsOperations
     public static void GetReferrals(ReferralRequest request, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
-        ReferralStreaming.Referrals(SessionStore.Require(), query, request.IncludeTotalCount, host, cancellationToken);
+        var session = SessionStore.Require();
+        IdLookup.Run(request, host, lookupHost => ReferralStreaming.Referrals(session, query, request.IncludeTotalCount, lookupHost, cancellationToken));
     }
 
     /// <summary>Streams Referral objects of an explicit session (tests, or hosts that manage sessions themselves).</summary>

@@ -20,6 +20,7 @@ public static class FilterBuilder
         }
 
         var clauses = new List<string>();
+        AddAnyOf(clauses, "id", filter.Id);
         AddAnyOf(clauses, "status", filter.Status);
         AddAnyOf(clauses, "customerMarket", filter.CustomerMarket);
         AddAnyOf(clauses, "partnerMarket", filter.PartnerMarket);

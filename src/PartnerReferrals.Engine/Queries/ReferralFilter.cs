@@ -9,6 +9,9 @@ namespace PartnerReferrals.Engine.Queries;
 /// </summary>
 public sealed class ReferralFilter
 {
+    /// <summary>Referral ids to return (any of them).</summary>
+    public IList<string> Id { get; } = new List<string>();
+
     public IList<string> Status { get; } = new List<string>();
 
     public IList<string> CustomerMarket { get; } = new List<string>();

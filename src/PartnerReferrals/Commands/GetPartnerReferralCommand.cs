@@ -12,6 +12,15 @@ namespace PartnerReferrals.Commands;
 public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
 {
     /// <summary>
+    /// Referral ids to return. Bound by property name too (so piped referrals look themselves up), but a piped
+    /// object is read whole through <see cref="InputObject"/>, where an Id outranks the other properties.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ReferralId")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Id { get; set; }
+
+    /// <summary>
     /// The piped object as a whole: binding by property name alone cannot tell which of a summary row's fields
     /// were grouped (an ungrouped one is null too) nor see its date buckets. The engine reads its properties.
     /// </summary>
@@ -39,6 +48,7 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
     internal ReferralRequest BuildRequest()
     {
         var request = new ReferralRequest { Filter = BuildFilter(InputObject is null), PageSize = PageSizeOrDefault };
+        AddAll(request.Filter.Id, Take(nameof(Id), Id, InputObject is null));
         if (InputObject is not null)
         {
             request.Filter.InputRow = PropertiesOf(InputObject);

@@ -103,10 +103,10 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
         return filter;
     }
 
-    private string[]? Take(string name, string[]? values, bool withPipelineValues) =>
+    private protected string[]? Take(string name, string[]? values, bool withPipelineValues) =>
         withPipelineValues || commandLine.Contains(name) ? values : null;
 
-    private static void AddAll(ICollection<string> target, string[]? values)
+    private protected static void AddAll(ICollection<string> target, string[]? values)
     {
         if (values is null)
         {

@@ -98,4 +98,14 @@ public class FilterBuilderTests
     {
         Assert.Equal("(" + raw + ")", FilterBuilder.Build(new ReferralFilter { RawFilter = raw }));
     }
+
+    [Fact]
+    public void Ids_are_ored_and_come_first()
+    {
+        var filter = new ReferralFilter();
+        filter.Id.Add("100003");
+        filter.Id.Add("100007");
+        filter.Status.Add("Won");
+        Assert.Equal("(id eq '100003' or id eq '100007') and status eq 'Won'", FilterBuilder.Build(filter));
+    }
 }
