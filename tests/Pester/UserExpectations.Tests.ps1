@@ -250,3 +250,48 @@ Describe 'Item 13: look up referrals by id' {
         { Get-PartnerReferral -Id '' -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }
 }
+
+Describe 'Item 14: -ChangedSince returns what changed since a previous pull' {
+    BeforeAll {
+        $script:DateProperties = 'CreatedDate', 'AcknowledgedDate', 'AcceptedDate', 'DeclinedDate', 'ExpiredDate', 'LostDate', 'MissedDate', 'SkippedDate', 'WonDate', 'ArchivedDate'
+        function Get-ChangedSince([datetime] $Since) {
+            @($script:All | Where-Object { $row = $_; @($script:DateProperties | Where-Object { $null -ne $row.$_ -and $row.$_ -ge $Since }).Count -gt 0 })
+        }
+    }
+
+    It 'returns the referrals with any lifecycle date at or after the time' {
+        $since = ($script:All.CreatedDate | Sort-Object)[[int]($script:All.Count * 0.8)]
+        $rows = @(Get-PartnerReferral -ChangedSince $since)
+        $expected = Get-ChangedSince $since
+        $rows.Count | Should -Be $expected.Count
+        $rows.Id | Should -Be $expected.Id
+        # Not only created ones: a referral created before may have been won or archived since.
+        @($rows | Where-Object CreatedDate -LT $since).Count | Should -BeGreaterThan 0
+    }
+
+    It 'counts the same in a summary' {
+        $since = ($script:All.CreatedDate | Sort-Object)[[int]($script:All.Count / 2)]
+        (Get-PartnerReferralSummary -GroupBy status -ChangedSince $since | Measure-Object ReferralCount -Sum).Sum | Should -Be (Get-ChangedSince $since).Count
+    }
+
+    It 'the watermark recipe of the about help runs twice: everything first, then only what changed' {
+        $about = (Get-Help about_PartnerReferrals | Out-String) -split "`r?`n"
+        $start = [array]::FindIndex($about, [Predicate[string]] { param($l) $l -match '^\s+\$watermark = ' })
+        $end = [array]::FindIndex($about, [Predicate[string]] { param($l) $l -match 'Set-Content -Path \$watermark' })
+        $start | Should -BeGreaterOrEqual 0
+        $recipe = ($about[$start..$end] -join "`n")
+        $originalHome = $HOME
+        try {
+            Set-Variable -Name HOME -Value $TestDrive -Force -Scope Global
+            . ([scriptblock]::Create($recipe))
+            @(Import-Csv (Join-Path $TestDrive 'referrals-changed.csv')).Count | Should -Be $script:All.Count
+            $saved = [datetime]::Parse((Get-Content -Raw (Join-Path $TestDrive 'referrals.watermark')).Trim(), [cultureinfo]::InvariantCulture, 'RoundtripKind')
+            $saved.Kind | Should -Be 'Utc'
+            . ([scriptblock]::Create($recipe))
+            @(Import-Csv (Join-Path $TestDrive 'referrals-changed.csv')).Count | Should -Be (Get-ChangedSince $saved).Count
+        }
+        finally {
+            Set-Variable -Name HOME -Value $originalHome -Force -Scope Global
+        }
+    }
+}

@@ -33,6 +33,13 @@ public static class FilterBuilder
 
         AddDateRange(clauses, filter);
 
+        if (filter.ChangedSince is { } since)
+        {
+            // Every change of a referral stamps one of its lifecycle dates, so "changed" is "any date at or after".
+            var cast = FilterText.DateCast(since);
+            clauses.Add("(" + string.Join(" or ", ReferralFields.DateFields.Select(f => f.Name + " ge " + cast)) + ")");
+        }
+
         if (filter.InputRow is { } row)
         {
             clauses.Add("(" + InputRowFilter.Build(row) + ")");

@@ -32,6 +32,9 @@ public sealed class ReferralFilter
     /// <summary>Exclusive upper bound, UTC.</summary>
     public DateTime? Before { get; set; }
 
+    /// <summary>Referrals with any lifecycle date at or after this time (UTC): what changed since a previous pull.</summary>
+    public DateTime? ChangedSince { get; set; }
+
     /// <summary>A filter in the API's own grammar, passed through and combined with the others by <c>and</c>.</summary>
     public string? RawFilter { get; set; }
 

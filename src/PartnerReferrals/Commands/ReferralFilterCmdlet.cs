@@ -15,6 +15,7 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
 {
     private DateTime? after;
     private DateTime? before;
+    private DateTime? changedSince;
     private int? pageSize;
     private HashSet<string> commandLine = new(StringComparer.OrdinalIgnoreCase);
 
@@ -59,6 +60,14 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
         set => before = value;
     }
 
+    /// <summary>Referrals with any lifecycle date at or after this time: the incremental pull of a nightly job.</summary>
+    [Parameter]
+    public DateTime ChangedSince
+    {
+        get => changedSince.GetValueOrDefault();
+        set => changedSince = value;
+    }
+
     /// <summary>A filter in the API's own grammar, combined with the other filters by <c>and</c>.</summary>
     [Parameter]
     public string? Filter { get; set; }
@@ -94,6 +103,7 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
             DateField = DateField,
             After = after,
             Before = before,
+            ChangedSince = changedSince,
             RawFilter = Filter,
         };
         AddAll(filter.Status, Take(nameof(Status), Status, withPipelineValues));

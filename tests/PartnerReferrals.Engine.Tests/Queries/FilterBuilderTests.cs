@@ -108,4 +108,18 @@ public class FilterBuilderTests
         filter.Status.Add("Won");
         Assert.Equal("(id eq '100003' or id eq '100007') and status eq 'Won'", FilterBuilder.Build(filter));
     }
+
+    [Fact]
+    public void Changed_since_matches_any_lifecycle_date_at_or_after_the_time()
+    {
+        var filter = new ReferralFilter { ChangedSince = new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc) };
+        var text = FilterBuilder.Build(filter)!;
+        foreach (var field in ReferralFields.DateFields)
+        {
+            Assert.Contains(field.Name + " ge cast('2024-05-01T00:00:00Z', Edm.DateTimeOffset)", text, StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("(createdDate ge", text, StringComparison.Ordinal);
+        Assert.Equal(ReferralFields.DateFields.Count - 1, text.Split(" or ").Length - 1);
+    }
 }
