@@ -295,3 +295,51 @@ Describe 'Item 14: -ChangedSince returns what changed since a previous pull' {
         }
     }
 }
+
+Describe 'Item 2: the context shows the live token expiry and whether a renewal is possible' {
+    BeforeAll {
+        # Tokens of a minute: MSAL renews a token that expires within five minutes, so every request renews.
+        $script:ShortLived = Start-TestEmulator -Referrals 20 -ExtraArguments '--token-lifetime', 60
+        Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:ShortLived.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+    }
+
+    AfterAll {
+        Stop-TestEmulator $script:ShortLived
+        Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+    }
+
+    It 'moves TokenExpiresOn on when the token is renewed' {
+        $before = Get-PartnerReferralsContext
+        $before.TokenExpiresOn | Should -Not -BeNullOrEmpty
+        # Expiry times have a resolution of one second: let the clock pass it.
+        Start-Sleep -Seconds 2
+        Get-PartnerReferral -First 1 | Out-Null
+        $after = Get-PartnerReferralsContext
+        $after.TokenExpiresOn | Should -BeGreaterThan $before.TokenExpiresOn
+    }
+
+    It 'says a signed-in session can renew its token and that it has not expired' {
+        $context = Get-PartnerReferralsContext
+        $context.TokenRenewable | Should -BeOfType [bool]
+        $context.TokenRenewable | Should -BeTrue
+        $context.TokenExpired | Should -BeOfType [bool]
+        $context.TokenExpired | Should -BeFalse
+    }
+
+    It 'never shows a token' {
+        $json = Get-PartnerReferralsContext | ConvertTo-Json
+        $json | Should -Not -Match 'eyJ'
+        (Get-PartnerReferralsContext | Format-List * | Out-String) | Should -Not -Match 'eyJ'
+    }
+
+    It 'says an access token passed in cannot be renewed' {
+        $payload = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes((@{ exp = [DateTimeOffset]::UtcNow.AddMinutes(30).ToUnixTimeSeconds(); upn = 'someone@contoso.com' } | ConvertTo-Json -Compress))).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+        $token = ConvertTo-SecureString -AsPlainText -Force "eyJhbGciOiJub25lIn0.$payload.sig"
+        Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:ShortLived.PublishFile -AccessToken $token -WarningAction SilentlyContinue | Out-Null
+        $context = Get-PartnerReferralsContext
+        $context.SignInMethod | Should -Be 'AccessToken'
+        $context.TokenRenewable | Should -BeOfType [bool]
+        $context.TokenRenewable | Should -BeFalse
+        $context.TokenExpiresOn | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
+    }
+}

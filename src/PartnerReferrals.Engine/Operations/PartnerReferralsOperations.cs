@@ -29,7 +29,7 @@ public static class PartnerReferralsOperations
 
         var session = OperationRun.Run(host, cancellationToken, (output, token) => SignInService.ConnectAsync(request, output, options ?? new ConnectOptions(), token));
         SessionStore.Replace(session);
-        return Copy(session.Context);
+        return session.CurrentContext(DateTimeOffset.UtcNow);
     }
 
     /// <summary>Forgets the current session; with <paramref name="clearPersistedCache"/>, also the token cache on disk.</summary>
@@ -54,7 +54,7 @@ public static class PartnerReferralsOperations
     }
 
     /// <summary>The current session's context, or null when not connected.</summary>
-    public static PartnerReferralsContext? GetContext() => SessionStore.Current is { } session ? Copy(session.Context) : null;
+    public static PartnerReferralsContext? GetContext() => SessionStore.Current is { } session ? session.CurrentContext(DateTimeOffset.UtcNow) : null;
 
     /// <summary>Streams Referral objects to the host as pages arrive.</summary>
     public static void GetReferrals(ReferralRequest request, IEngineHost host, CancellationToken cancellationToken)
@@ -84,16 +84,4 @@ public static class PartnerReferralsOperations
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
         ReferralStreaming.Groups(session ?? throw new ArgumentNullException(nameof(session)), query, host, cancellationToken);
     }
-
-    private static PartnerReferralsContext Copy(PartnerReferralsContext context) => new()
-    {
-        Account = context.Account,
-        TenantId = context.TenantId,
-        ClientId = context.ClientId,
-        Environment = context.Environment,
-        BaseUrl = context.BaseUrl,
-        SignInMethod = context.SignInMethod,
-        ContextScope = context.ContextScope,
-        TokenExpiresOn = context.TokenExpiresOn,
-    };
 }
