@@ -18,7 +18,9 @@ function Get-PackagedModulePath {
 
 function Start-TestEmulator {
     param(
-        [int] $Referrals = 500
+        [int] $Referrals = 500,
+        # More emulator options, e.g. '--token-lifetime', 60.
+        [object[]] $ExtraArguments = @()
     )
     $configuration = $env:PARTNERREFERRALS_CONFIGURATION
     if (-not $configuration) {
@@ -26,7 +28,7 @@ function Start-TestEmulator {
     }
     $publishFile = Join-Path ([System.IO.Path]::GetTempPath()) ("partnerreferrals-pester-{0}.json" -f [guid]::NewGuid())
     $arguments = @('run', '--project', (Join-Path $script:Root 'src/PartnerReferrals.Emulator'), '--configuration', $configuration,
-        '--', '--referrals', $Referrals, '--publish', $publishFile)
+        '--', '--referrals', $Referrals, '--publish', $publishFile) + $ExtraArguments
     # ProcessStartInfo.ArgumentList quotes each argument, so paths with spaces survive (Start-Process does not).
     $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in $arguments) {
