@@ -19,7 +19,7 @@ internal sealed class EngineHostAdapter : IEngineHost
         this.cmdlet = cmdlet ?? throw new ArgumentNullException(nameof(cmdlet));
     }
 
-    public void WriteObject(object item) => cmdlet.WriteObject(item);
+    public void WriteObject(object item) => cmdlet.WriteResult(item);
 
     public void WriteVerbose(string message) => cmdlet.WriteVerbose(message);
 

@@ -56,6 +56,9 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     private protected virtual bool ReportsErrorsPerInput => false;
 
+    /// <summary>An object the engine wrote; a cmdlet may dress it for display (a type name for its view).</summary>
+    internal virtual void WriteResult(object item) => WriteObject(item);
+
     /// <summary>
     /// The engine found the total count it was asked for. PowerShell's paging convention (-IncludeTotalCount)
     /// writes it into the pipeline; only cmdlets with SupportsPaging have paging parameters.
