@@ -381,3 +381,43 @@ Describe 'Item 5: the default summary view shows the grouped fields, whichever t
         (Import-Csv -Path $csv).PSObject.Properties.Name | Should -Be ([PartnerReferrals.Models.ReferralGroup]::new().PSObject.Properties.Name)
     }
 }
+
+Describe 'Item 8: every error has a RecommendedAction' {
+    BeforeDiscovery {
+        $script:ErrorCases = @(
+            @{ Id = 'PartnerReferrals.Session.EnvironmentNotSupported'; Run = { Connect-PartnerReferrals -Environment China -UseDeviceCode -ClientId $script:ClientId -ErrorAction Stop } }
+            @{ Id = 'PartnerReferrals.Session.CustomEnvironmentIncomplete'; Run = { Connect-PartnerReferrals -Environment Custom -UseDeviceCode -ClientId $script:ClientId -ErrorAction Stop } }
+            @{ Id = 'PartnerReferrals.Session.EmulatorNotFound'; Run = { Connect-PartnerReferrals -Environment Emulator -EmulatorFile (Join-Path $TestDrive 'none.json') -UseDeviceCode -ClientId $script:ClientId -ErrorAction Stop } }
+            @{ Id = 'PartnerReferrals.Auth.InvalidClient'; Run = {
+                    $app = [pscredential]::new($script:ClientId, (ConvertTo-SecureString -AsPlainText -Force 'wrong-secret'))
+                    Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken (ConvertTo-SecureString -AsPlainText -Force 'x') -ClientSecretCredential $app -ErrorAction Stop } }
+            @{ Id = 'PartnerReferrals.Auth.CertificateNotFound'; Run = {
+                    Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken (ConvertTo-SecureString -AsPlainText -Force 'x') -ClientId $script:ClientId -CertificateThumbprint 'ABCDEF0123' -ErrorAction Stop } }
+            @{ Id = 'PartnerReferrals.Auth.TokenExpired'; Run = {
+                    $payload = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('{"exp":1000}')).TrimEnd('=')
+                    Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -AccessToken (ConvertTo-SecureString -AsPlainText -Force "eyJhbGciOiJub25lIn0.$payload.x") -ErrorAction Stop } }
+            @{ Id = 'PartnerReferrals.Auth.Unauthorized'; Run = {
+                    $payload = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes((@{ exp = [DateTimeOffset]::UtcNow.AddHours(1).ToUnixTimeSeconds() } | ConvertTo-Json -Compress))).TrimEnd('=').Replace('+', '-').Replace('/', '_')
+                    Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -AccessToken (ConvertTo-SecureString -AsPlainText -Force "eyJhbGciOiJub25lIn0.$payload.x") -ErrorAction Stop | Out-Null
+                    Get-PartnerReferral -First 1 -ErrorAction Stop } }
+        )
+    }
+
+    AfterAll {
+        Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+    }
+
+    It '<Id> says what to do next' -ForEach $script:ErrorCases {
+        $caught = $null
+        try {
+            & $Run | Out-Null
+        }
+        catch {
+            $caught = $_
+        }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $caught.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        $caught.ErrorDetails.RecommendedAction | Should -Not -Match 'System\.'
+    }
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Management.Automation;
 using PartnerReferrals.Engine;
+using PartnerReferrals.Engine.Hosting;
 
 namespace PartnerReferrals.Commands.Hosting;
 
@@ -13,7 +14,7 @@ internal static class ErrorRecordFactory
         {
             ErrorDetails = new ErrorDetails(DetailsMessage(exception))
             {
-                RecommendedAction = exception.RecommendedAction ?? string.Empty,
+                RecommendedAction = ErrorAdvice.For(exception),
             },
         };
         return record;
