@@ -421,3 +421,28 @@ Describe 'Item 8: every error has a RecommendedAction' {
         $caught.ErrorDetails.RecommendedAction | Should -Not -Match 'System\.'
     }
 }
+
+Describe 'Item 11: the CurrentUser cache warning names the real switch' {
+    It 'tells to run Disconnect-PartnerReferrals -ClearPersistedCache, a switch that exists' {
+        $originalData = $env:XDG_DATA_HOME
+        # The cache goes to a folder of this test, not the user's profile.
+        $env:XDG_DATA_HOME = Join-Path $TestDrive 'data'
+        try {
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -ContextScope CurrentUser -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+            $cacheWarning = @($warnings | Where-Object { $_.Message -match 'cache' })
+            if ($cacheWarning.Count -eq 0) {
+                Set-ItResult -Skipped -Because 'this machine has an OS secret store, so no plaintext warning is written'
+                return
+            }
+            $cacheWarning[0].Message | Should -Match 'Disconnect-PartnerReferrals -ClearPersistedCache'
+            $cacheWarning[0].Message | Should -Not -Match 'ClearTokenCache'
+            (Get-Command Disconnect-PartnerReferrals).Parameters.Keys | Should -Contain 'ClearPersistedCache'
+            Disconnect-PartnerReferrals -ClearPersistedCache
+            Get-ChildItem -Recurse -File (Join-Path $TestDrive 'data') | Where-Object Name -Like 'msal.cache*' | Should -BeNullOrEmpty
+        }
+        finally {
+            $env:XDG_DATA_HOME = $originalData
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+        }
+    }
+}
