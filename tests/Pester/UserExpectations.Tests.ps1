@@ -446,3 +446,37 @@ Describe 'Item 11: the CurrentUser cache warning names the real switch' {
         }
     }
 }
+
+Describe 'Item 10: filter and service errors say each thing once' {
+    It 'reports like as an unsupported operator and lists the supported ones' {
+        $caught = $null
+        try { Get-PartnerReferral -Filter "status like 'Won'" -ErrorAction Stop } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Query.UnsupportedOperator,*'
+        $caught.TargetObject | Should -Be 'like'
+        $caught.Exception.Message | Should -Match "'like'.*not an operator"
+        $caught.Exception.Message | Should -Not -Match 'not a referral field'
+        $caught.ErrorDetails.RecommendedAction | Should -Match 'eq, ne'
+        $caught.ErrorDetails.RecommendedAction | Should -Match 'contains\(customerName'
+    }
+
+    It 'prints the request ids of a service error once, and the recommendation once' {
+        $caught = $null
+        try { Get-PartnerReferral -Filter 'status eq 5' -ErrorAction Stop } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Api.BadRequest,*'
+        $requestId = $caught.Exception.RequestId
+        $requestId | Should -Not -BeNullOrEmpty
+        $shown = $caught | Out-String -Width 400
+        ([regex]::Matches($shown, [regex]::Escape($requestId))).Count | Should -Be 1
+        ([regex]::Matches($caught.ErrorDetails.Message, [regex]::Escape($requestId))).Count | Should -Be 1
+        $caught.ErrorDetails.Message | Should -Not -Match ([regex]::Escape($caught.ErrorDetails.RecommendedAction))
+        ([regex]::Matches($shown, [regex]::Escape($caught.ErrorDetails.RecommendedAction))).Count | Should -BeLessOrEqual 1
+    }
+
+    It 'does not repeat a query error''s fix in its message' {
+        $caught = $null
+        try { Get-PartnerReferralSummary -GroupBy colour -ErrorAction Stop } catch { $caught = $_ }
+        $caught.ErrorDetails.RecommendedAction | Should -Match '^Use one of'
+        $caught.ErrorDetails.Message | Should -Not -Match 'Use one of'
+        $caught.Exception.Message | Should -Match 'Use one of'
+    }
+}

@@ -122,4 +122,15 @@ public class FilterBuilderTests
         Assert.StartsWith("(createdDate ge", text, StringComparison.Ordinal);
         Assert.Equal(ReferralFields.DateFields.Count - 1, text.Split(" or ").Length - 1);
     }
+
+    [Theory]
+    [InlineData("status like 'Won'", "like")]
+    [InlineData("customerMarket in ('US')", "in")]
+    public void A_word_where_an_operator_belongs_is_an_unsupported_operator_not_a_field(string raw, string word)
+    {
+        var error = Assert.Throws<PartnerReferralsException>(() => FilterBuilder.Build(new ReferralFilter { RawFilter = raw }));
+        Assert.Equal("PartnerReferrals.Query.UnsupportedOperator", error.ErrorId);
+        Assert.Equal(word, error.Target);
+        Assert.Contains("eq, ne", error.RecommendedAction, StringComparison.Ordinal);
+    }
 }
