@@ -480,3 +480,42 @@ Describe 'Item 10: filter and service errors say each thing once' {
         $caught.Exception.Message | Should -Match 'Use one of'
     }
 }
+
+Describe 'Item 9: conflicting or ignored parameters are refused or warned, naming them' {
+    AfterAll {
+        Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+    }
+
+    It 'refuses -BaseUrl and -Authority with an environment other than Custom' {
+        $caught = $null
+        try { Connect-PartnerReferrals -Environment Global -BaseUrl https://example.invalid -Authority https://login.example.invalid -UseDeviceCode -ClientId $script:ClientId -ErrorAction Stop } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Session.ConflictingParameters,*'
+        $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $caught.Exception.Message | Should -Match '-BaseUrl and -Authority'
+        $caught.Exception.Message | Should -Match 'Custom'
+    }
+
+    It 'refuses -ClientSecretCredential together with -CertificateThumbprint' {
+        $app = [pscredential]::new($script:ClientId, (ConvertTo-SecureString -AsPlainText -Force 'secret'))
+        $caught = $null
+        try { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken (ConvertTo-SecureString -AsPlainText -Force 'x') -ClientSecretCredential $app -CertificateThumbprint 'ABCDEF' -ErrorAction Stop } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Session.ConflictingParameters,*'
+        $caught.Exception.Message | Should -Match '-ClientSecretCredential and -CertificateThumbprint'
+    }
+
+    It 'refuses a -ClientId that is not a GUID' {
+        $caught = $null
+        try { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId 'my-app' -ErrorAction Stop } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Session.InvalidClientId,*'
+        $caught.TargetObject | Should -Be 'my-app'
+        $caught.Exception.Message | Should -Match '-ClientId'
+    }
+
+    It 'warns that -DateField without -After or -Before is ignored' {
+        $rows = @(Get-PartnerReferral -DateField wonDate -First 3 -WarningVariable warned -WarningAction SilentlyContinue)
+        $rows.Count | Should -Be 3
+        $warned.Count | Should -Be 1
+        $warned[0].Message | Should -Match '-DateField wonDate is ignored'
+        $warned[0].Message | Should -Match '-After'
+    }
+}

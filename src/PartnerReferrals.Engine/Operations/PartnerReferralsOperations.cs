@@ -27,6 +27,7 @@ public static class PartnerReferralsOperations
             throw new ArgumentNullException(nameof(request));
         }
 
+        ConnectRequestCheck.Validate(request);
         var session = OperationRun.Run(host, cancellationToken, (output, token) => SignInService.ConnectAsync(request, output, options ?? new ConnectOptions(), token));
         SessionStore.Replace(session);
         return session.CurrentContext(DateTimeOffset.UtcNow);
@@ -60,6 +61,7 @@ public static class PartnerReferralsOperations
     public static void GetReferrals(ReferralRequest request, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
+        IgnoredParameters.Warn(request.Filter, host);
         var session = SessionStore.Require();
         IdLookup.Run(request, host, lookupHost => ReferralStreaming.Referrals(session, query, request.IncludeTotalCount, lookupHost, cancellationToken));
     }
@@ -75,6 +77,7 @@ public static class PartnerReferralsOperations
     public static void GetSummary(SummaryRequest request, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
+        IgnoredParameters.Warn(request.Filter, host);
         ReferralStreaming.Groups(SessionStore.Require(), query, host, cancellationToken);
     }
 
