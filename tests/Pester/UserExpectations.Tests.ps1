@@ -519,3 +519,30 @@ Describe 'Item 9: conflicting or ignored parameters are refused or warned, namin
         $warned[0].Message | Should -Match '-After'
     }
 }
+
+Describe 'Item 7: network and TLS failures of a sign-in have stable ids' {
+    AfterAll {
+        Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+    }
+
+    It 'a name that does not resolve is PartnerReferrals.Auth.NetworkFailed, a ConnectionError with the authority as target' {
+        $authority = [uri] 'https://login.nonexistent.invalid/common'
+        $caught = $null
+        try { Connect-PartnerReferrals -Environment Custom -BaseUrl https://api.nonexistent.invalid -Authority $authority -UseDeviceCode -ClientId $script:ClientId -ErrorAction Stop } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Auth.NetworkFailed,*'
+        $caught.CategoryInfo.Category | Should -Be 'ConnectionError'
+        "$($caught.TargetObject)" | Should -Be "$authority"
+        $caught.ErrorDetails.RecommendedAction | Should -Match 'proxy'
+        $caught.Exception.Message | Should -Match 'login\.nonexistent\.invalid'
+    }
+
+    It 'an untrusted certificate is PartnerReferrals.Auth.TlsFailed' {
+        # The emulator's own certificate, reached as a Custom environment, so nothing pins it.
+        $published = Get-Content -Raw $script:Emulator.PublishFile | ConvertFrom-Json
+        $caught = $null
+        try { Connect-PartnerReferrals -Environment Custom -BaseUrl $published.baseUrl -Authority $published.authority -UseDeviceCode -ClientId $script:ClientId -ErrorAction Stop } catch { $caught = $_ }
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Auth.TlsFailed,*'
+        $caught.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $caught.ErrorDetails.RecommendedAction | Should -Match '-Environment Emulator'
+    }
+}

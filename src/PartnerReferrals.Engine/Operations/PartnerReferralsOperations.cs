@@ -28,7 +28,16 @@ public static class PartnerReferralsOperations
         }
 
         ConnectRequestCheck.Validate(request);
-        var session = OperationRun.Run(host, cancellationToken, (output, token) => SignInService.ConnectAsync(request, output, options ?? new ConnectOptions(), token));
+        PartnerReferralsSession session;
+        try
+        {
+            session = OperationRun.Run(host, cancellationToken, (output, token) => SignInService.ConnectAsync(request, output, options ?? new ConnectOptions(), token));
+        }
+        catch (Exception exception) when (SignInFaults.Map(exception, request) is { } mapped)
+        {
+            throw mapped;
+        }
+
         SessionStore.Replace(session);
         return session.CurrentContext(DateTimeOffset.UtcNow);
     }
