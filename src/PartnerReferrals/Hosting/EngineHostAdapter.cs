@@ -21,11 +21,11 @@ internal sealed class EngineHostAdapter : IEngineHost
 
     public void WriteObject(object item) => cmdlet.WriteResult(item);
 
-    public void WriteVerbose(string message) => cmdlet.WriteVerbose(message);
+    public void WriteVerbose(string message) => cmdlet.WriteVerboseLine(message);
 
-    public void WriteDebug(string message) => cmdlet.WriteDebug(message);
+    public void WriteDebug(string message) => cmdlet.WriteTrace(message);
 
-    public void WriteWarning(string message) => cmdlet.WriteWarning(message);
+    public void WriteWarning(string message) => cmdlet.WriteWarningLine(message);
 
     public void WriteProgress(ProgressReport report)
     {

@@ -56,6 +56,55 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     private protected virtual bool ReportsErrorsPerInput => false;
 
+    /// <summary>
+    /// A trace line (HTTP requests, timings, request ids). Typed -Debug makes a compiled cmdlet ask "Continue with
+    /// this operation?" after every verbose line and warning (and debug line on Windows PowerShell), and fail where no
+    /// one can answer, so with -Debug these lines go to the host as Write-Host's do (information stream, tag
+    /// PSHOST) and never prompt. $DebugPreference = 'Continue' keeps them debug records, as usual.
+    /// </summary>
+    internal void WriteTrace(string message)
+    {
+        if (DebugTyped)
+        {
+            WriteHostLine("DEBUG: " + message);
+        }
+        else
+        {
+            WriteDebug(message);
+        }
+    }
+
+    /// <summary>A verbose line; with -Debug (and no -Verbose), written as a host line for the reason above.</summary>
+    internal void WriteVerboseLine(string message)
+    {
+        if (DebugTyped && !MyInvocation.BoundParameters.ContainsKey("Verbose"))
+        {
+            WriteHostLine("VERBOSE: " + message);
+        }
+        else
+        {
+            WriteVerbose(message);
+        }
+    }
+
+    /// <summary>A warning; with -Debug (and no -WarningAction), written as a host line for the reason above.</summary>
+    internal void WriteWarningLine(string message)
+    {
+        if (DebugTyped && !MyInvocation.BoundParameters.ContainsKey("WarningAction"))
+        {
+            WriteHostLine("WARNING: " + message);
+        }
+        else
+        {
+            WriteWarning(message);
+        }
+    }
+
+    private bool DebugTyped => MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true };
+
+    private void WriteHostLine(string text) =>
+        WriteInformation(new InformationRecord(new HostInformationMessage { Message = text, ForegroundColor = ConsoleColor.Yellow }, MyInvocation.InvocationName) { Tags = { "PSHOST", "PartnerReferrals.Trace" } });
+
     /// <summary>An object the engine wrote; a cmdlet may dress it for display (a type name for its view).</summary>
     internal virtual void WriteResult(object item) => WriteObject(item);
 

@@ -17,7 +17,7 @@ internal static class SummaryFormats
 {
     private static readonly ConditionalWeakTable<Runspace, HashSet<string>> Loaded = new();
 
-    public static void EnsureLoaded(PSCmdlet cmdlet, SummaryView view)
+    public static void EnsureLoaded(PartnerReferralsCmdlet cmdlet, SummaryView view)
     {
         var runspace = Runspace.DefaultRunspace;
         if (runspace is null)
@@ -45,7 +45,7 @@ internal static class SummaryFormats
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or RuntimeException)
         {
-            cmdlet.WriteVerbose("The summary view for " + view.TypeName + " could not be loaded (" + exception.Message + "); the default view is used.");
+            cmdlet.WriteVerboseLine("The summary view for " + view.TypeName + " could not be loaded (" + exception.Message + "); the default view is used.");
         }
     }
 }
