@@ -586,3 +586,43 @@ Describe 'Item 12: -Debug traces without ever prompting' {
         (Get-Help about_PartnerReferrals | Out-String) | Should -Match "\`$DebugPreference = 'Continue'"
     }
 }
+
+Describe 'Item 15: completion and string forms a PowerShell user expects' {
+    BeforeAll {
+        function Get-Completion([string] $Line) {
+            (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
+        }
+        # A file in the current folder that file-name completion would offer.
+        $script:Here = Get-Location
+        Set-Location $TestDrive
+        Set-Content -Path (Join-Path $TestDrive 'US-notes.txt') -Value 'x'
+        Set-Content -Path (Join-Path $TestDrive 'status.txt') -Value 'x'
+    }
+
+    AfterAll {
+        Set-Location $script:Here
+    }
+
+    It 'completes market codes for -CustomerMarket and -PartnerMarket' {
+        (Get-Completion 'Get-PartnerReferral -CustomerMarket U').CompletionText | Should -Contain 'US'
+        (Get-Completion 'Get-PartnerReferralSummary -GroupBy status -PartnerMarket D').CompletionText | Should -Contain 'DE'
+        (Get-Completion 'Get-PartnerReferral -CustomerMarket U').CompletionText | Should -Not -Contain './US-notes.txt'
+    }
+
+    It 'never offers file names for -TenantId or -Filter' {
+        $tenant = (Get-Completion 'Connect-PartnerReferrals -TenantId ').CompletionText
+        $tenant | Should -Not -BeNullOrEmpty
+        $tenant | Where-Object { $_ -match '\.txt' } | Should -BeNullOrEmpty
+        $tenant | Should -Contain (Get-PartnerReferralsContext).TenantId
+        $filter = (Get-Completion 'Get-PartnerReferral -Filter stat').CompletionText
+        $filter | Where-Object { $_ -match '\.txt' } | Should -BeNullOrEmpty
+        $filter | Should -Contain "'status'"
+        (Get-Completion 'Get-PartnerReferral -Filter x').CompletionText | Where-Object { $_ -match '\.txt' } | Should -BeNullOrEmpty
+    }
+
+    It '"$referral" prints its id' {
+        $referral = Get-PartnerReferral -First 1
+        "$referral" | Should -Be $referral.Id
+        "Referral $referral" | Should -Be "Referral $($referral.Id)"
+    }
+}

@@ -45,6 +45,7 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
 
     [Parameter]
     [Alias("Tenant")]
+    [ArgumentCompleter(typeof(Completion.TenantCompleter))]
     public string? TenantId { get; set; }
 
     [Parameter]

@@ -28,9 +28,11 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
     public string[]? Status { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(MarketCompleter))]
     public string[]? CustomerMarket { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(MarketCompleter))]
     public string[]? PartnerMarket { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -70,6 +72,7 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
 
     /// <summary>A filter in the API's own grammar, combined with the other filters by <c>and</c>.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(FilterCompleter))]
     public string? Filter { get; set; }
 
     /// <summary>Rows per request; not a limit on the result (that is -First).</summary>
@@ -88,6 +91,7 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
     /// <summary>Before any input is bound, the bound parameters are the command line's.</summary>
     protected override void BeginProcessing()
     {
+        base.BeginProcessing();
         commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
     }
 

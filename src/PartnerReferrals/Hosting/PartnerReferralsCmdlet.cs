@@ -13,6 +13,7 @@ namespace PartnerReferrals.Commands.Hosting;
 public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
+    private (bool Debug, bool Verbose, bool WarningAction) typed;
     private bool disposed;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
@@ -77,7 +78,7 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
     /// <summary>A verbose line; with -Debug (and no -Verbose), written as a host line for the reason above.</summary>
     internal void WriteVerboseLine(string message)
     {
-        if (DebugTyped && !MyInvocation.BoundParameters.ContainsKey("Verbose"))
+        if (DebugTyped && !typed.Verbose)
         {
             WriteHostLine("VERBOSE: " + message);
         }
@@ -90,7 +91,7 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
     /// <summary>A warning; with -Debug (and no -WarningAction), written as a host line for the reason above.</summary>
     internal void WriteWarningLine(string message)
     {
-        if (DebugTyped && !MyInvocation.BoundParameters.ContainsKey("WarningAction"))
+        if (DebugTyped && !typed.WarningAction)
         {
             WriteHostLine("WARNING: " + message);
         }
@@ -100,7 +101,17 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    private bool DebugTyped => MyInvocation.BoundParameters.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true };
+    private bool DebugTyped => typed.Debug;
+
+    /// <summary>The common parameters as typed, read once: what PowerShell made of them decides how lines are written.</summary>
+    protected override void BeginProcessing()
+    {
+        var bound = MyInvocation.BoundParameters;
+        typed = (
+            bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true },
+            bound.ContainsKey("Verbose"),
+            bound.ContainsKey("WarningAction"));
+    }
 
     private void WriteHostLine(string text) =>
         WriteInformation(new InformationRecord(new HostInformationMessage { Message = text, ForegroundColor = ConsoleColor.Yellow }, MyInvocation.InvocationName) { Tags = { "PSHOST", "PartnerReferrals.Trace" } });
