@@ -626,3 +626,55 @@ Describe 'Item 15: completion and string forms a PowerShell user expects' {
         "Referral $referral" | Should -Be "Referral $($referral.Id)"
     }
 }
+
+Describe 'Item 16: views that fit a console' {
+    It 'shows the context as a list, every property on its own line' {
+        $text = Get-PartnerReferralsContext | Out-String -Width 120
+        foreach ($name in 'Account', 'TenantId', 'Environment', 'SignInMethod', 'TokenExpiresOn', 'TokenRenewable') {
+            $text | Should -Match "(?m)^$name\s+: "
+        }
+    }
+
+    It 'shows the referral table within 120 columns, with customer names of up to 36 characters in full' {
+        $long = @($script:All | Where-Object { $_.CustomerName.Length -gt 30 -and $_.CustomerName.Length -le 36 })
+        $long.Count | Should -BeGreaterThan 0 -Because 'the emulator''s names include some of 31 to 36 characters'
+        $text = $long | Select-Object -First 5 | Out-String -Width 120
+        $lines = $text -split "`r?`n"
+        ($lines | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 120
+        $lines[1] | Should -Match 'Id\s+Status\s+CustomerName\s+CustomerMarket\s+CustomerOrgSize\s+CreatedDate'
+        foreach ($referral in $long | Select-Object -First 5) {
+            $text | Should -Match ([regex]::Escape($referral.CustomerName))
+        }
+    }
+}
+
+Describe 'Item 17: CSV dates' {
+    It 'keeps DateTime properties in UTC on the objects' {
+        $script:All[0].CreatedDate | Should -BeOfType [datetime]
+        $script:All[0].CreatedDate.Kind | Should -Be 'Utc'
+    }
+
+    It 'the about help''s ISO 8601 recipe writes the same columns once each, with ISO UTC dates that read back exactly' {
+        $about = (Get-Help about_PartnerReferrals | Out-String) -split "`r?`n"
+        $start = [array]::FindIndex($about, [Predicate[string]] { param($l) $l -match '^\s+\$columns = foreach' })
+        $end = [array]::FindIndex($about, [Predicate[string]] { param($l) $l -match 'Select-Object -Property \$columns \| Export-Csv' })
+        $start | Should -BeGreaterOrEqual 0
+        $end | Should -BeGreaterThan $start
+        $recipe = $about[$start..$end] -join "`n"
+        Push-Location $TestDrive
+        try {
+            . ([scriptblock]::Create($recipe))
+            $header = (Get-Content -Path ./referrals.csv -TotalCount 1) -replace '"', '' -split ','
+            $header | Should -Be ([PartnerReferrals.Models.Referral]::new().PSObject.Properties.Name)
+            $rows = @(Import-Csv -Path ./referrals.csv)
+            $rows.Count | Should -Be $script:All.Count
+            $rows[0].CreatedDate | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$'
+            [datetime]::Parse($rows[0].CreatedDate, [cultureinfo]::InvariantCulture, 'RoundtripKind') | Should -Be $script:All[0].CreatedDate
+            $missing = $script:All | Where-Object { $null -eq $_.WonDate } | Select-Object -First 1
+            ($rows | Where-Object Id -EQ $missing.Id).WonDate | Should -BeNullOrEmpty
+        }
+        finally {
+            Pop-Location
+        }
+    }
+}
