@@ -678,3 +678,95 @@ Describe 'Item 17: CSV dates' {
         }
     }
 }
+
+Describe 'Item 18: every example of Get-Help -Examples works as written, against the emulator' {
+    BeforeDiscovery {
+        Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+        Import-Module (Get-PackagedModulePath) -Force
+        # What only a person or a vault can give: a browser sign-in, a certificate in the user's store.
+        $needsPerson = @{
+            'Connect-PartnerReferrals 1' = 'it signs in through a browser, where a person signs in'
+            'Connect-PartnerReferrals 4' = 'it needs the app''s certificate in the user''s certificate store'
+        }
+        $script:Examples = foreach ($command in Get-Command -Module PartnerReferrals | Sort-Object Name) {
+            $number = 0
+            foreach ($example in (Get-Help $command.Name -Examples).Examples.Example) {
+                $number++
+                @{
+                    Command = $command.Name
+                    Number  = $number
+                    Title   = $example.title.Trim('- ')
+                    Code    = (@($example.code) -join "`n")
+                    Skip    = $needsPerson["$($command.Name) $number"]
+                }
+            }
+        }
+    }
+
+    BeforeAll {
+        # Tokens a vault or a prompt would hold, from the emulator's device code flow (it approves codes by itself).
+        $published = Get-Content -Raw $script:Emulator.PublishFile | ConvertFrom-Json
+        $authority = $published.authority.TrimEnd('/')
+        $script:AppId = [guid]::NewGuid().ToString()
+        $code = Invoke-RestMethod -SkipCertificateCheck -Method Post -Uri "$authority/oauth2/v2.0/devicecode" -Body @{ client_id = $script:AppId; scope = 'https://api.partnercenter.microsoft.com/user_impersonation offline_access' }
+        $script:Tokens = $null
+        foreach ($attempt in 1..20) {
+            try {
+                $script:Tokens = Invoke-RestMethod -SkipCertificateCheck -Method Post -Uri "$authority/oauth2/v2.0/token" -Body @{ client_id = $script:AppId; grant_type = 'urn:ietf:params:oauth:grant-type:device_code'; device_code = $code.device_code }
+                break
+            }
+            catch {
+                Start-Sleep -Seconds 1
+            }
+        }
+        $script:Tokens.refresh_token | Should -Not -BeNullOrEmpty
+        Copy-Item -Path $script:Emulator.PublishFile -Destination (Join-Path $TestDrive 'emulator.json')
+        $script:Saved = @{ EmulatorFile = $env:PARTNERREFERRALS_EMULATOR_FILE; Data = $env:XDG_DATA_HOME; Home = $HOME; Location = Get-Location }
+        $env:PARTNERREFERRALS_EMULATOR_FILE = $script:Emulator.PublishFile
+        $env:XDG_DATA_HOME = Join-Path $TestDrive 'data'
+        Set-Variable -Name HOME -Value $TestDrive -Force -Scope Global
+        Set-Location $TestDrive
+    }
+
+    AfterAll {
+        $env:PARTNERREFERRALS_EMULATOR_FILE = $script:Saved.EmulatorFile
+        $env:XDG_DATA_HOME = $script:Saved.Data
+        Set-Variable -Name HOME -Value $script:Saved.Home -Force -Scope Global
+        Set-Location $script:Saved.Location
+        Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+    }
+
+    BeforeEach {
+        if (-not (Get-PartnerReferralsContext)) {
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+        }
+    }
+
+    It '<Command> example <Number>: <Title>' -ForEach $script:Examples {
+        if ($Skip) {
+            $tokens = $errors = $null
+            [System.Management.Automation.Language.Parser]::ParseInput($Code, [ref] $tokens, [ref] $errors) | Out-Null
+            $errors | Should -BeNullOrEmpty
+            Set-ItResult -Skipped -Because "$Skip (its syntax is checked)"
+            return
+        }
+        # The examples sign in to Partner Center; here the same commands reach the emulator.
+        $PSDefaultParameterValues = @{ 'Connect-PartnerReferrals:Environment' = 'Emulator'; 'Connect-PartnerReferrals:WarningAction' = 'SilentlyContinue' }
+        function Get-Secret([string] $Name, [string] $Vault) {
+            if ($Name -eq 'PartnerCenterRefreshToken') { return ConvertTo-SecureString -AsPlainText -Force $script:Tokens.refresh_token }
+            [pscredential]::new($script:AppId, (ConvertTo-SecureString -AsPlainText -Force 'emulator-client-secret'))
+        }
+        function Read-Host { ConvertTo-SecureString -AsPlainText -Force $script:Tokens.access_token }
+        # The emulator knows one tenant (and the aliases every tenant has): it stands in for the examples' contoso.
+        $output = @(. ([scriptblock]::Create($Code.Replace('contoso.onmicrosoft.com', 'organizations'))) 2>&1)
+        $output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty
+        if ($Title -match 'this year|Drill down|Count referrals|Page through|Get every') {
+            @($output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }).Count | Should -BeGreaterThan 0 -Because 'the example must show data on the emulator'
+        }
+    }
+
+    It 'the summary''s -PageSize help names no -First, which the summary does not have' {
+        (Get-Command Get-PartnerReferralSummary).Parameters.Keys | Should -Not -Contain 'First'
+        (Get-Help Get-PartnerReferralSummary -Parameter PageSize | Out-String) | Should -Not -Match '-First'
+    }
+}
