@@ -19,5 +19,15 @@ public sealed class PartnerReferralsContext
 
     public string? ContextScope { get; set; }
 
+    /// <summary>When the access token in use now expires: renewals during long pulls move it on.</summary>
     public DateTimeOffset? TokenExpiresOn { get; set; }
+
+    /// <summary>Whether that time has passed (the next request then renews the token, if <see cref="TokenRenewable"/>).</summary>
+    public bool TokenExpired { get; set; }
+
+    /// <summary>
+    /// Whether the module can get a new access token without you: true after a sign-in (the token cache holds
+    /// a refresh token), false for -AccessToken, which must be replaced by signing in again once it expires.
+    /// </summary>
+    public bool TokenRenewable { get; set; }
 }

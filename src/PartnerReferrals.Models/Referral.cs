@@ -40,4 +40,7 @@ public sealed class Referral
     public DateTime? LostDate { get; set; }
 
     public DateTime? ArchivedDate { get; set; }
+
+    /// <summary>The id, so <c>"$referral"</c> and <c>Write-Host $referral</c> say which referral it is.</summary>
+    public override string ToString() => Id ?? string.Empty;
 }

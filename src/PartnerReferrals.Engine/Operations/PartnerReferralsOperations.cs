@@ -28,9 +28,19 @@ public static class PartnerReferralsOperations
             throw new ArgumentNullException(nameof(request));
         }
 
-        var session = OperationRun.Run(host, cancellationToken, (output, token) => SignInService.ConnectAsync(request, output, options ?? new ConnectOptions(), token));
+        ConnectRequestCheck.Validate(request);
+        PartnerReferralsSession session;
+        try
+        {
+            session = OperationRun.Run(host, cancellationToken, (output, token) => SignInService.ConnectAsync(request, output, options ?? new ConnectOptions(), token));
+        }
+        catch (Exception exception) when (SignInFaults.Map(exception, request) is { } mapped)
+        {
+            throw mapped;
+        }
+
         SessionStore.Replace(session);
-        return Copy(session.Context);
+        return session.CurrentContext(DateTimeOffset.UtcNow);
     }
 
     /// <summary>Forgets the current session; with <paramref name="clearPersistedCache"/>, also the token cache on disk.</summary>
@@ -56,13 +66,15 @@ public static class PartnerReferralsOperations
     }
 
     /// <summary>The current session's context, or null when not connected.</summary>
-    public static PartnerReferralsContext? GetContext() => SessionStore.Current is { } session ? Copy(session.Context) : null;
+    public static PartnerReferralsContext? GetContext() => SessionStore.Current is { } session ? session.CurrentContext(DateTimeOffset.UtcNow) : null;
 
     /// <summary>Streams Referral objects to the host as pages arrive.</summary>
     public static void GetReferrals(ReferralRequest request, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
-        ReferralStreaming.Referrals(SessionStore.Require(), query, request.IncludeTotalCount, host, cancellationToken);
+        IgnoredParameters.Warn(request.Filter, host);
+        var session = SessionStore.Require();
+        IdLookup.Run(request, host, lookupHost => ReferralStreaming.Referrals(session, query, request.IncludeTotalCount, lookupHost, cancellationToken));
     }
 
     /// <summary>Streams Referral objects of an explicit session (tests, or hosts that manage sessions themselves).</summary>
@@ -76,6 +88,7 @@ public static class PartnerReferralsOperations
     public static void GetSummary(SummaryRequest request, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
+        IgnoredParameters.Warn(request.Filter, host);
         ReferralStreaming.Groups(SessionStore.Require(), query, host, cancellationToken);
     }
 
@@ -85,16 +98,4 @@ public static class PartnerReferralsOperations
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
         ReferralStreaming.Groups(session ?? throw new ArgumentNullException(nameof(session)), query, host, cancellationToken);
     }
-
-    private static PartnerReferralsContext Copy(PartnerReferralsContext context) => new()
-    {
-        Account = context.Account,
-        TenantId = context.TenantId,
-        ClientId = context.ClientId,
-        Environment = context.Environment,
-        BaseUrl = context.BaseUrl,
-        SignInMethod = context.SignInMethod,
-        ContextScope = context.ContextScope,
-        TokenExpiresOn = context.TokenExpiresOn,
-    };
 }

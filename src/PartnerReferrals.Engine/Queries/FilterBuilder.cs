@@ -20,6 +20,7 @@ public static class FilterBuilder
         }
 
         var clauses = new List<string>();
+        AddAnyOf(clauses, "id", filter.Id);
         AddAnyOf(clauses, "status", filter.Status);
         AddAnyOf(clauses, "customerMarket", filter.CustomerMarket);
         AddAnyOf(clauses, "partnerMarket", filter.PartnerMarket);
@@ -31,6 +32,18 @@ public static class FilterBuilder
         }
 
         AddDateRange(clauses, filter);
+
+        if (filter.ChangedSince is { } since)
+        {
+            // Every change of a referral stamps one of its lifecycle dates, so "changed" is "any date at or after".
+            var cast = FilterText.DateCast(since);
+            clauses.Add("(" + string.Join(" or ", ReferralFields.DateFields.Select(f => f.Name + " ge " + cast)) + ")");
+        }
+
+        if (filter.InputRow is { } row)
+        {
+            clauses.Add("(" + InputRowFilter.Build(row) + ")");
+        }
 
         if (!string.IsNullOrWhiteSpace(filter.RawFilter))
         {

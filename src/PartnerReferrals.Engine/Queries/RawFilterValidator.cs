@@ -102,6 +102,12 @@ internal static class RawFilterValidator
             return null;
         }
 
+        if (pendingField is not null && !ReferralFields.TryGet(word, out _))
+        {
+            // After a field comes its operator: 'like', 'in', 'has' there are operators the grammar lacks, not fields.
+            throw UnknownOperator(filter, word, start, pendingField);
+        }
+
         if (NextNonSpace(filter, end) == '(')
         {
             if (!Functions.Contains(word))
@@ -128,6 +134,21 @@ internal static class RawFilterValidator
         }
 
         return word;
+    }
+
+    private static PartnerReferralsException UnknownOperator(string filter, string word, int start, string fieldName)
+    {
+        ReferralFields.TryGet(fieldName, out var field);
+        return QueryErrors.Invalid(
+            "UnsupportedOperator",
+            Parameter,
+            word,
+            string.Format(CultureInfo.InvariantCulture, "-Filter: '{0}' at position {1} is not an operator of the API's filter grammar.", word, start + 1),
+            string.Format(
+                CultureInfo.InvariantCulture,
+                "Supported operators: eq, ne on every field; gt, ge, lt, le on dates; contains(customerName,'text') for a part of a name. For {0}: {1}.",
+                field.Name,
+                string.Join(", ", field.Operators)));
     }
 
     private static void CheckContainsArgument(string filter, int afterName)

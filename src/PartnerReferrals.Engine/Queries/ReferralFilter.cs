@@ -9,6 +9,9 @@ namespace PartnerReferrals.Engine.Queries;
 /// </summary>
 public sealed class ReferralFilter
 {
+    /// <summary>Referral ids to return (any of them).</summary>
+    public IList<string> Id { get; } = new List<string>();
+
     public IList<string> Status { get; } = new List<string>();
 
     public IList<string> CustomerMarket { get; } = new List<string>();
@@ -29,6 +32,12 @@ public sealed class ReferralFilter
     /// <summary>Exclusive upper bound, UTC.</summary>
     public DateTime? Before { get; set; }
 
+    /// <summary>Referrals with any lifecycle date at or after this time (UTC): what changed since a previous pull.</summary>
+    public DateTime? ChangedSince { get; set; }
+
     /// <summary>A filter in the API's own grammar, passed through and combined with the others by <c>and</c>.</summary>
     public string? RawFilter { get; set; }
+
+    /// <summary>The properties of one piped object (name to plain value), read by <see cref="InputRowFilter"/>.</summary>
+    public IReadOnlyDictionary<string, object?>? InputRow { get; set; }
 }

@@ -18,6 +18,7 @@ public sealed class PartnerReferralsSession : IDisposable
 {
     private readonly PageFetcher fetcher;
     private readonly IDisposable? owned;
+    private readonly TokenExpiryTracker tracker;
 
     /// <param name="baseUrl">The API root, e.g. <c>https://api.partnercenter.microsoft.com</c>.</param>
     /// <param name="tokens">Where bearer tokens come from.</param>
@@ -41,15 +42,43 @@ public sealed class PartnerReferralsSession : IDisposable
         }
 
         Tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        tracker = new TokenExpiryTracker(tokens);
         Options = options?.Clone() ?? new PartnerReferralsOptions();
         AnalyticsBase = AnalyticsBaseOf(baseUrl);
         Context = context ?? new PartnerReferralsContext { BaseUrl = baseUrl.ToString() };
-        Client = HttpPipeline.CreateClient(tokens, Options, networkHandler ?? HttpPipeline.CreateNetworkHandler(Options, pin));
+        CanRenewToken = !string.Equals(Context.SignInMethod, nameof(SignInMethod.AccessToken), StringComparison.OrdinalIgnoreCase);
+        Client = HttpPipeline.CreateClient(tracker, Options, networkHandler ?? HttpPipeline.CreateNetworkHandler(Options, pin));
         fetcher = new PageFetcher(Client, Options);
         this.owned = owned;
     }
 
+    /// <summary>The context as of sign-in; <see cref="CurrentContext"/> is what Get-PartnerReferralsContext shows.</summary>
     public PartnerReferralsContext Context { get; }
+
+    /// <summary>
+    /// Whether the module can get a new token when this one expires: yes when it signed in (MSAL renews silently
+    /// from the refresh token it holds), no for an access token passed in with -AccessToken.
+    /// </summary>
+    public bool CanRenewToken { get; }
+
+    /// <summary>A copy of the context with the expiry of the token in use now, renewed or not.</summary>
+    public PartnerReferralsContext CurrentContext(DateTimeOffset now)
+    {
+        var expiresOn = tracker.LatestExpiresOn ?? Context.TokenExpiresOn;
+        return new PartnerReferralsContext
+        {
+            Account = Context.Account,
+            TenantId = Context.TenantId,
+            ClientId = Context.ClientId,
+            Environment = Context.Environment,
+            BaseUrl = Context.BaseUrl,
+            SignInMethod = Context.SignInMethod,
+            ContextScope = Context.ContextScope,
+            TokenExpiresOn = expiresOn,
+            TokenExpired = expiresOn is { } end && end <= now,
+            TokenRenewable = CanRenewToken,
+        };
+    }
 
     /// <summary><c>{baseUrl}/partner/v1/analytics/</c>: relative next links resolve against it.</summary>
     public Uri AnalyticsBase { get; }

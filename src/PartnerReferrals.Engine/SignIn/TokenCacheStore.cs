@@ -49,7 +49,7 @@ internal static class TokenCacheStore
             output.WriteWarning(
                 "The operating system's secret store is not available here (" + ex.GetType().Name + "), so the token cache is kept UNENCRYPTED in " + path +
                 (OwnerOnlyFile.IsSupported ? ", readable by your user only (mode 0600)." : ", protected by your profile folder's permissions only.") +
-                " Anyone with access to your account can use the saved sign-in; use -ContextScope Process to keep tokens in memory only, and Disconnect-PartnerReferrals -ClearTokenCache to delete the file.");
+                " Anyone with access to your account can use the saved sign-in; use -ContextScope Process to keep tokens in memory only, and Disconnect-PartnerReferrals -ClearPersistedCache to delete the file.");
             var plaintext = new StorageCreationPropertiesBuilder(PlaintextFileName, folder).WithUnprotectedFile().Build();
             var helper = await MsalCacheHelper.CreateAsync(plaintext).ConfigureAwait(false);
             helper.RegisterCache(cache);
@@ -57,7 +57,7 @@ internal static class TokenCacheStore
         }
     }
 
-    /// <summary>Deletes the persisted cache files (Disconnect -ClearTokenCache).</summary>
+    /// <summary>Deletes the persisted cache files (Disconnect-PartnerReferrals -ClearPersistedCache).</summary>
     public static void Clear(string folder)
     {
         foreach (var name in new[] { ProtectedFileName, PlaintextFileName, ProtectedFileName + ".lockfile", PlaintextFileName + ".lockfile" })

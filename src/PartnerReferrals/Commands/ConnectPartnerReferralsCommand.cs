@@ -45,6 +45,7 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
 
     [Parameter]
     [Alias("Tenant")]
+    [ArgumentCompleter(typeof(Completion.TenantCompleter))]
     public string? TenantId { get; set; }
 
     [Parameter]
@@ -70,6 +71,12 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
     protected override void ProcessRecord()
     {
         var request = BuildRequest();
+        if (!string.IsNullOrEmpty(request.EmulatorFile))
+        {
+            // Relative to PowerShell's current location, which is not the process's current directory.
+            request.EmulatorFile = SessionState.Path.GetUnresolvedProviderPathFromPSPath(request.EmulatorFile);
+        }
+
         var context = RunEngine((host, token) => PartnerReferralsOperations.Connect(request, host, token));
         if (context is not null)
         {

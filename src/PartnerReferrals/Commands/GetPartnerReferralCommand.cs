@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
@@ -10,6 +11,34 @@ namespace PartnerReferrals.Commands;
 [OutputType(typeof(Referral))]
 public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
 {
+    /// <summary>
+    /// Referral ids to return. Bound by property name too (so piped referrals look themselves up), but a piped
+    /// object is read whole through <see cref="InputObject"/>, where an Id outranks the other properties.
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("ReferralId")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Id { get; set; }
+
+    /// <summary>
+    /// The piped object as a whole: binding by property name alone cannot tell which of a summary row's fields
+    /// were grouped (an ungrouped one is null too) nor see its date buckets. The engine reads its properties.
+    /// </summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>
+    /// The name of a variable (without <c>$</c>) that receives the total number of matching referrals, summed over
+    /// the piped inputs, as Microsoft.Graph's -CountVariable: the count never enters the pipeline, so
+    /// <c>Export-Csv</c> sees only referrals.
+    /// </summary>
+    [Parameter]
+    [Alias("CV")]
+    [ValidateNotNullOrEmpty]
+    public string? CountVariable { get; set; }
+
+    private long? countedTotal;
+
     protected override void ProcessRecord()
     {
         var request = BuildRequest();
@@ -18,7 +47,13 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
 
     internal ReferralRequest BuildRequest()
     {
-        var request = new ReferralRequest { Filter = BuildFilter(), PageSize = PageSizeOrDefault };
+        var request = new ReferralRequest { Filter = BuildFilter(InputObject is null), PageSize = PageSizeOrDefault };
+        AddAll(request.Filter.Id, Take(nameof(Id), Id, InputObject is null));
+        if (InputObject is not null)
+        {
+            request.Filter.InputRow = PropertiesOf(InputObject);
+        }
+
         var paging = PagingParameters;
         if (paging is not null)
         {
@@ -28,6 +63,37 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
             request.IncludeTotalCount = paging.IncludeTotalCount.IsPresent;
         }
 
+        request.IncludeTotalCount |= CountVariable is not null;
+
         return request;
+    }
+
+    /// <summary>Set at each count, not at the end: a pipeline that Select-Object -First stops never reaches EndProcessing.</summary>
+    internal override void OnTotalCount(long totalCount)
+    {
+        base.OnTotalCount(totalCount);
+        if (CountVariable is { } name)
+        {
+            countedTotal = (countedTotal ?? 0) + totalCount;
+            SessionState.PSVariable.Set(name.TrimStart('$'), countedTotal.Value);
+        }
+    }
+
+    private static Dictionary<string, object?> PropertiesOf(PSObject item)
+    {
+        var properties = new Dictionary<string, object?>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var property in item.Properties)
+        {
+            try
+            {
+                properties[property.Name] = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
+            }
+            catch (GetValueException)
+            {
+                // A property whose getter throws carries nothing to filter by.
+            }
+        }
+
+        return properties;
     }
 }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using PartnerReferrals.Commands.Completion;
+using PartnerReferrals.Commands.Hosting;
 using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Queries;
@@ -21,10 +22,32 @@ public sealed class GetPartnerReferralSummaryCommand : ReferralFilterCmdlet
     [ValidateSet("Day", "Week", "Month", IgnoreCase = true)]
     public string? AggregationLevel { get; set; }
 
+    private SummaryView? view;
+
     protected override void ProcessRecord()
     {
         var request = BuildRequest();
         RunEngine((host, token) => PartnerReferralsOperations.GetSummary(request, host, token));
+    }
+
+    /// <summary>Each row carries the type name of its grouping's view, which shows the grouped fields and buckets.</summary>
+    internal override void WriteResult(object item)
+    {
+        if (item is not ReferralGroup)
+        {
+            base.WriteResult(item);
+            return;
+        }
+
+        if (view is null)
+        {
+            view = SummaryView.For(GroupBy, AggregationLevel);
+            SummaryFormats.EnsureLoaded(this, view);
+        }
+
+        var row = new PSObject(item);
+        row.TypeNames.Insert(0, view.TypeName);
+        base.WriteResult(row);
     }
 
     internal SummaryRequest BuildRequest()

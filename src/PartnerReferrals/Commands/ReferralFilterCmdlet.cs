@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using PartnerReferrals.Commands.Completion;
 using PartnerReferrals.Commands.Hosting;
@@ -14,7 +15,9 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
 {
     private DateTime? after;
     private DateTime? before;
+    private DateTime? changedSince;
     private int? pageSize;
+    private HashSet<string> commandLine = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Statuses to match (any of them). Bound by property name, not by value: a piped summary row or CSV row
@@ -25,9 +28,11 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
     public string[]? Status { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(MarketCompleter))]
     public string[]? CustomerMarket { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(MarketCompleter))]
     public string[]? PartnerMarket { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -57,8 +62,17 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
         set => before = value;
     }
 
+    /// <summary>Referrals with any lifecycle date at or after this time: the incremental pull of a nightly job.</summary>
+    [Parameter]
+    public DateTime ChangedSince
+    {
+        get => changedSince.GetValueOrDefault();
+        set => changedSince = value;
+    }
+
     /// <summary>A filter in the API's own grammar, combined with the other filters by <c>and</c>.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(FilterCompleter))]
     public string? Filter { get; set; }
 
     /// <summary>Rows per request; not a limit on the result (that is -First).</summary>
@@ -72,7 +86,20 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
 
     private protected int? PageSizeOrDefault => pageSize;
 
-    internal ReferralFilter BuildFilter()
+    private protected override bool ReportsErrorsPerInput => true;
+
+    /// <summary>Before any input is bound, the bound parameters are the command line's.</summary>
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        commandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The filter of the command line and, with <paramref name="withPipelineValues"/>, of values bound from the
+    /// pipeline by property name. Without it, the piped object is read whole instead (see Get-PartnerReferral).
+    /// </summary>
+    internal ReferralFilter BuildFilter(bool withPipelineValues = true)
     {
         var filter = new ReferralFilter
         {
@@ -80,16 +107,20 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
             DateField = DateField,
             After = after,
             Before = before,
+            ChangedSince = changedSince,
             RawFilter = Filter,
         };
-        AddAll(filter.Status, Status);
-        AddAll(filter.CustomerMarket, CustomerMarket);
-        AddAll(filter.PartnerMarket, PartnerMarket);
-        AddAll(filter.CustomerOrgSize, CustomerOrgSize);
+        AddAll(filter.Status, Take(nameof(Status), Status, withPipelineValues));
+        AddAll(filter.CustomerMarket, Take(nameof(CustomerMarket), CustomerMarket, withPipelineValues));
+        AddAll(filter.PartnerMarket, Take(nameof(PartnerMarket), PartnerMarket, withPipelineValues));
+        AddAll(filter.CustomerOrgSize, Take(nameof(CustomerOrgSize), CustomerOrgSize, withPipelineValues));
         return filter;
     }
 
-    private static void AddAll(System.Collections.Generic.ICollection<string> target, string[]? values)
+    private protected string[]? Take(string name, string[]? values, bool withPipelineValues) =>
+        withPipelineValues || commandLine.Contains(name) ? values : null;
+
+    private protected static void AddAll(ICollection<string> target, string[]? values)
     {
         if (values is null)
         {

@@ -12,20 +12,20 @@ namespace PartnerReferrals.Commands.Hosting;
 internal sealed class EngineHostAdapter : IEngineHost
 {
     private const string DefaultActivity = "PartnerReferrals";
-    private readonly PSCmdlet cmdlet;
+    private readonly PartnerReferralsCmdlet cmdlet;
 
-    public EngineHostAdapter(PSCmdlet cmdlet)
+    public EngineHostAdapter(PartnerReferralsCmdlet cmdlet)
     {
         this.cmdlet = cmdlet ?? throw new ArgumentNullException(nameof(cmdlet));
     }
 
-    public void WriteObject(object item) => cmdlet.WriteObject(item);
+    public void WriteObject(object item) => cmdlet.WriteResult(item);
 
-    public void WriteVerbose(string message) => cmdlet.WriteVerbose(message);
+    public void WriteVerbose(string message) => cmdlet.WriteVerboseLine(message);
 
-    public void WriteDebug(string message) => cmdlet.WriteDebug(message);
+    public void WriteDebug(string message) => cmdlet.WriteTrace(message);
 
-    public void WriteWarning(string message) => cmdlet.WriteWarning(message);
+    public void WriteWarning(string message) => cmdlet.WriteWarningLine(message);
 
     public void WriteProgress(ProgressReport report)
     {
@@ -39,11 +39,9 @@ internal sealed class EngineHostAdapter : IEngineHost
 
     public void WriteTotalCount(long totalCount)
     {
-        // Only cmdlets with SupportsPaging have paging parameters; the engine writes a count only when asked.
-        var paging = cmdlet.PagingParameters;
-        if (paging is not null && totalCount >= 0)
+        if (totalCount >= 0)
         {
-            cmdlet.WriteObject(paging.NewTotalCount((ulong)totalCount, 1.0));
+            cmdlet.OnTotalCount(totalCount);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Management.Automation;
 using PartnerReferrals.Engine;
 using PartnerReferrals.Engine.Diagnostics;
+using PartnerReferrals.Engine.Hosting;
 
 namespace PartnerReferrals.Commands.Hosting;
 
@@ -19,7 +20,7 @@ internal static class ErrorRecordFactory
         {
             ErrorDetails = new ErrorDetails(DetailsMessage(exception))
             {
-                RecommendedAction = exception.RecommendedAction ?? string.Empty,
+                RecommendedAction = ErrorAdvice.For(exception),
             },
         };
         return record;
@@ -43,11 +44,22 @@ internal static class ErrorRecordFactory
         _ => ErrorCategory.NotSpecified,
     };
 
-    /// <summary>The message users see, with the ids a support request needs when the service sent them.</summary>
+    /// <summary>
+    /// The message users see: without the recommended action, which PowerShell's error view prints on its own
+    /// line, and with the ids a support request needs exactly once (the service's errors already carry them).
+    /// </summary>
     public static string DetailsMessage(PartnerReferralsException exception)
     {
         var message = exception.Message;
-        if (exception.RequestId is not null || exception.CorrelationId is not null)
+        var action = ErrorAdvice.For(exception);
+        var at = message.LastIndexOf(action, System.StringComparison.Ordinal);
+        if (at > 0)
+        {
+            message = (message.Substring(0, at).TrimEnd() + " " + message.Substring(at + action.Length).TrimStart()).Trim();
+        }
+
+        if ((exception.RequestId is not null || exception.CorrelationId is not null)
+            && (exception.RequestId is null || message.IndexOf(exception.RequestId, System.StringComparison.OrdinalIgnoreCase) < 0))
         {
             message += string.Format(
                 CultureInfo.InvariantCulture,

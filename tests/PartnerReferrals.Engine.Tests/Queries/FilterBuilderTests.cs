@@ -98,4 +98,39 @@ public class FilterBuilderTests
     {
         Assert.Equal("(" + raw + ")", FilterBuilder.Build(new ReferralFilter { RawFilter = raw }));
     }
+
+    [Fact]
+    public void Ids_are_ored_and_come_first()
+    {
+        var filter = new ReferralFilter();
+        filter.Id.Add("100003");
+        filter.Id.Add("100007");
+        filter.Status.Add("Won");
+        Assert.Equal("(id eq '100003' or id eq '100007') and status eq 'Won'", FilterBuilder.Build(filter));
+    }
+
+    [Fact]
+    public void Changed_since_matches_any_lifecycle_date_at_or_after_the_time()
+    {
+        var filter = new ReferralFilter { ChangedSince = new DateTime(2024, 5, 1, 0, 0, 0, DateTimeKind.Utc) };
+        var text = FilterBuilder.Build(filter)!;
+        foreach (var field in ReferralFields.DateFields)
+        {
+            Assert.Contains(field.Name + " ge cast('2024-05-01T00:00:00Z', Edm.DateTimeOffset)", text, StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("(createdDate ge", text, StringComparison.Ordinal);
+        Assert.Equal(ReferralFields.DateFields.Count - 1, text.Split(" or ").Length - 1);
+    }
+
+    [Theory]
+    [InlineData("status like 'Won'", "like")]
+    [InlineData("customerMarket in ('US')", "in")]
+    public void A_word_where_an_operator_belongs_is_an_unsupported_operator_not_a_field(string raw, string word)
+    {
+        var error = Assert.Throws<PartnerReferralsException>(() => FilterBuilder.Build(new ReferralFilter { RawFilter = raw }));
+        Assert.Equal("PartnerReferrals.Query.UnsupportedOperator", error.ErrorId);
+        Assert.Equal(word, error.Target);
+        Assert.Contains("eq, ne", error.RecommendedAction, StringComparison.Ordinal);
+    }
 }

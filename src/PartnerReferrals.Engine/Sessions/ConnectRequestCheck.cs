@@ -1,0 +1,69 @@
+using System;
+using System.Globalization;
+
+namespace PartnerReferrals.Engine.Sessions;
+
+/// <summary>
+/// Parameters of Connect-PartnerReferrals that contradict each other or would be ignored: refused before any
+/// sign-in, naming the parameters, since a silently ignored -BaseUrl signs in somewhere the user did not mean.
+/// </summary>
+public static class ConnectRequestCheck
+{
+    private const string Prefix = "PartnerReferrals.Session.";
+
+    public static void Validate(ConnectRequest request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        if (request.Environment != PartnerEnvironment.Custom && (request.BaseUrl is not null || request.Authority is not null))
+        {
+            var names = request.BaseUrl is not null && request.Authority is not null ? "-BaseUrl and -Authority" : request.BaseUrl is not null ? "-BaseUrl" : "-Authority";
+            throw Conflict(
+                "Environment",
+                request.Environment,
+                string.Format(CultureInfo.InvariantCulture, "{0} apply to -Environment Custom only; with -Environment {1} they would be ignored.", names, request.Environment),
+                string.Format(CultureInfo.InvariantCulture, "Add -Environment Custom to use {0}, or leave {0} out.", names));
+        }
+
+        if (request.Environment != PartnerEnvironment.Emulator && !string.IsNullOrWhiteSpace(request.EmulatorFile))
+        {
+            throw Conflict(
+                "EmulatorFile",
+                request.EmulatorFile,
+                string.Format(CultureInfo.InvariantCulture, "-EmulatorFile applies to -Environment Emulator only; with -Environment {0} it would be ignored.", request.Environment),
+                "Add -Environment Emulator, or leave -EmulatorFile out.");
+        }
+
+        if (request.ClientSecret is not null && (!string.IsNullOrWhiteSpace(request.CertificateThumbprint) || request.Certificate is not null))
+        {
+            throw Conflict(
+                "CertificateThumbprint",
+                request.CertificateThumbprint,
+                "-ClientSecretCredential and -CertificateThumbprint are two ways to prove the app's identity; give one.",
+                "Use -ClientSecretCredential for an app secret or -CertificateThumbprint for a certificate, not both.");
+        }
+
+        if (request.ClientId is { } clientId && !string.IsNullOrWhiteSpace(clientId) && !Guid.TryParse(clientId, out _))
+        {
+            throw new PartnerReferralsException(
+                Prefix + "InvalidClientId",
+                ErrorKind.InvalidArgument,
+                string.Format(CultureInfo.InvariantCulture, "-ClientId: '{0}' is not an application (client) id, which is a GUID such as 11111111-2222-3333-4444-555555555555.", clientId),
+                clientId)
+            {
+                ParameterName = "ClientId",
+                RecommendedAction = "Copy the 'Application (client) ID' of the app registration (Microsoft Entra admin center, App registrations, Overview) into -ClientId; with -ClientSecretCredential it is the credential's user name.",
+            };
+        }
+    }
+
+    private static PartnerReferralsException Conflict(string parameter, object? target, string message, string fix) =>
+        new(Prefix + "ConflictingParameters", ErrorKind.InvalidArgument, message + " " + fix, target)
+        {
+            ParameterName = parameter,
+            RecommendedAction = fix,
+        };
+}
