@@ -73,7 +73,7 @@ public sealed class ErrorRecordTests(ModuleFixture module) : RunspaceTest(module
         AssertNoStackTrace(error);
     }
 
-    [Fact(Skip = "bug: the China error (PartnerReferrals.Session.EnvironmentNotSupported) has an empty ErrorDetails.RecommendedAction, as every error made by AuthErrors.Failed in the engine")]
+    [Fact]
     public void China_is_refused_with_a_recommended_action()
     {
         var error = Session.Run("Connect-PartnerReferrals -Environment China -UseDeviceCode -ClientId $clientId").Failure();

@@ -101,7 +101,7 @@ public sealed partial class StreamTests(ModuleFixture module) : RunspaceTest(mod
         Assert.DoesNotContain(result.AllText(), text => text.Contains("eyJ", StringComparison.Ordinal));
     }
 
-    [Fact(Skip = "bug: Connect-PartnerReferrals -UseDeviceCode -Debug fails in a host that cannot prompt (HostFunctionNotImplemented, 'Continue with this operation?'): the device-code instructions are a warning, and -Debug makes PowerShell inquire before every warning")]
+    [Fact]
     public void Connect_by_device_code_with_Debug_signs_in_in_a_host_that_cannot_prompt()
     {
         Disconnect();
