@@ -93,8 +93,7 @@ public sealed class ErrorRecordTests(ModuleFixture module) : RunspaceTest(module
         Assert.Equal(400, request.StatusCode);
         Assert.Equal("PartnerReferrals.Api.BadRequest,PartnerReferrals.Commands.GetPartnerReferralCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Contains("MS-RequestId: " + request.Header("MS-RequestId"), error.ErrorDetails.Message, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrWhiteSpace(error.ErrorDetails.RecommendedAction));
+        AssertIdsOnceAndTheFixOnItsOwnLine(error, request.Header("MS-RequestId"), request.Header("MS-CorrelationId"));
         AssertNoStackTrace(error);
     }
 
@@ -114,8 +113,7 @@ public sealed class ErrorRecordTests(ModuleFixture module) : RunspaceTest(module
         Assert.All(attempts, a => Assert.Contains(a.StatusCode, new[] { 500, 503 }));
         // One request id across its retries, and that id in the message a support request quotes.
         var requestId = Assert.Single(attempts.Select(a => a.Header("MS-RequestId")).Distinct());
-        Assert.Contains("MS-RequestId: " + requestId, error.ErrorDetails.Message, StringComparison.Ordinal);
-        Assert.False(string.IsNullOrWhiteSpace(error.ErrorDetails.RecommendedAction));
+        AssertIdsOnceAndTheFixOnItsOwnLine(error, requestId, Assert.Single(attempts.Select(a => a.Header("MS-CorrelationId")).Distinct()));
         AssertNoStackTrace(error);
     }
 
@@ -143,5 +141,35 @@ public sealed class ErrorRecordTests(ModuleFixture module) : RunspaceTest(module
         {
             Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>
+    /// The ids the service saw are in the message a support request quotes, each exactly once, and the fix is left
+    /// to the Recommendation line that PowerShell's error view prints on its own.
+    /// </summary>
+    private static void AssertIdsOnceAndTheFixOnItsOwnLine(ErrorRecord error, string? requestId, string? correlationId)
+    {
+        var message = error.ErrorDetails.Message;
+        foreach (var (name, id) in new[] { ("MS-RequestId", requestId), ("MS-CorrelationId", correlationId) })
+        {
+            Assert.False(string.IsNullOrEmpty(id), name + " was not sent");
+            Assert.Contains(name + " " + id, message, StringComparison.Ordinal);
+            Assert.Equal(1, Occurrences(message, id!));
+        }
+
+        var action = error.ErrorDetails.RecommendedAction;
+        Assert.False(string.IsNullOrWhiteSpace(action));
+        Assert.DoesNotContain(action, message, StringComparison.Ordinal);
+    }
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            count++;
+        }
+
+        return count;
     }
 }

@@ -8,13 +8,11 @@ public sealed class FormattingTests(ModuleFixture module) : RunspaceTest(module)
 {
     private static readonly string[] ReferralColumns = ["Id", "Status", "CustomerName", "CustomerMarket", "CustomerOrgSize", "CreatedDate"];
     private static readonly string[] GroupColumns = ["Status", "CustomerMarket", "PartnerMarket", "CustomerOrgSize", "CreatedDate", "AggregationLevel", "ReferralCount"];
-    private static readonly string[] ContextColumns = ["Account", "TenantId", "Environment", "SignInMethod", "ContextScope", "TokenExpiresOn"];
 
     public static TheoryData<string, string[]> Views() => new()
     {
         { "PartnerReferrals.Models.Referral", ReferralColumns },
         { "PartnerReferrals.Models.ReferralGroup", GroupColumns },
-        { "PartnerReferrals.Models.PartnerReferralsContext", ContextColumns },
     };
 
     [Theory]
@@ -31,6 +29,22 @@ public sealed class FormattingTests(ModuleFixture module) : RunspaceTest(module)
             """, ("typeName", typeName)).AssertNoErrors().Output.Select(o => o?.ToString()).ToList();
 
         Assert.Equal(["1", "TableControl", string.Join(",", columns), string.Join(",", columns), string.Empty], result);
+    }
+
+    [Fact]
+    public void Get_FormatData_finds_a_list_view_of_the_context_with_every_property_in_declaration_order()
+    {
+        var result = Session.Run("""
+            $view = (Get-FormatData -TypeName PartnerReferrals.Models.PartnerReferralsContext).FormatViewDefinition
+            @($view).Count
+            $view.Control.GetType().Name
+            $view.Control.Entries[0].Items.DisplayEntry.Value -join ','
+            [PartnerReferrals.Models.PartnerReferralsContext].GetProperties().Name -join ','
+            """).AssertNoErrors().Output.Select(o => o?.ToString()).ToList();
+
+        Assert.Equal(["1", "ListControl"], result[..2]);
+        Assert.Equal(result[3], result[2]);
+        Assert.Contains("TokenExpiresOn", result[2]!.Split(','));
     }
 
     [Theory]
@@ -88,13 +102,33 @@ public sealed class FormattingTests(ModuleFixture module) : RunspaceTest(module)
     }
 
     [Fact]
-    public void Summary_headers_show_the_full_property_names()
+    public void A_summary_by_status_and_month_shows_the_grouped_fields_the_month_bucket_and_the_count()
     {
         EnsureConnected();
 
         var lines = Lines(Session.Run("Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month | Format-Table | Out-String -Width 200"));
 
-        Assert.Equal(GroupColumns, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // Full names, and the bucket named as a bucket; no column for a field that was not grouped.
+        Assert.Equal("Status CreatedDate (month) ReferralCount", Words(lines[0]));
+        var expected = Module.Server.Referrals.Where(r => r.CreatedDate is not null)
+            .GroupBy(r => (r.Status, Month: r.CreatedDate!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))
+            .Select(g => $"{g.Key.Status} {g.Key.Month} {g.Count()}")
+            .Order(StringComparer.Ordinal);
+        var rows = lines.SkipWhile(l => !l.StartsWith("---", StringComparison.Ordinal)).Skip(1);
+        Assert.Equal(expected, rows.Select(Words).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_summary_by_customer_name_shows_the_names_with_their_counts()
+    {
+        EnsureConnected();
+
+        var lines = Lines(Session.Run("Get-PartnerReferralSummary -GroupBy customerName | Format-Table | Out-String -Width 200"));
+
+        Assert.Equal("CustomerName ReferralCount", Words(lines[0]));
+        // A name that fits its column, so the table does not cut it.
+        var top = Module.Server.Referrals.GroupBy(r => r.CustomerName).Where(g => g.Key is { Length: <= 30 }).OrderByDescending(g => g.Count()).First();
+        Assert.Contains(lines, l => l.StartsWith(top.Key + " ", StringComparison.Ordinal) && l.EndsWith(" " + top.Count(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -108,18 +142,26 @@ public sealed class FormattingTests(ModuleFixture module) : RunspaceTest(module)
     }
 
     [Fact]
-    public void The_context_shows_who_is_signed_in_where_and_until_when()
+    public void The_context_shows_as_a_list_of_every_property_with_who_is_signed_in_where_and_until_when()
     {
         EnsureConnected();
 
         var lines = Lines(Session.Run("Get-PartnerReferralsContext | Out-String -Width 250"));
 
-        Assert.Equal(ContextColumns, lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(Module.Server.TenantId, lines[2], StringComparison.Ordinal);
-        Assert.Contains(" Emulator ", lines[2], StringComparison.Ordinal);
-        Assert.Contains(" DeviceCode ", lines[2], StringComparison.Ordinal);
-        Assert.Equal(3, lines.Count);
+        var properties = Session.Run("[PartnerReferrals.Models.PartnerReferralsContext].GetProperties().Name").AssertNoErrors().Output.Select(o => o.ToString()).ToList();
+        var entries = lines.Select(l => l.Split(" :", 2)).ToList();
+        Assert.All(entries, e => Assert.Equal(2, e.Length));
+        Assert.Equal(properties, entries.Select(e => e[0].TrimEnd()));
+        var values = entries.ToDictionary(e => e[0].TrimEnd(), e => e[1].Trim(), StringComparer.Ordinal);
+        Assert.Equal(Module.Server.TenantId, values["TenantId"]);
+        Assert.Equal("Emulator", values["Environment"]);
+        Assert.Equal("DeviceCode", values["SignInMethod"]);
+        Assert.Equal("False", values["TokenExpired"]);
+        Assert.NotEmpty(values["TokenExpiresOn"]);
     }
+
+    /// <summary>A rendered line with its column padding collapsed to single spaces.</summary>
+    private static string Words(string line) => string.Join(" ", line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The non-blank lines of what the script rendered, trailing spaces removed.</summary>
     private static List<string> Lines(ScriptResult result)

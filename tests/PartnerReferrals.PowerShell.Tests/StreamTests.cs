@@ -1,4 +1,6 @@
+using System.Management.Automation;
 using System.Text.RegularExpressions;
+using PartnerReferrals.Emulator;
 using PartnerReferrals.PowerShell.Tests.Support;
 
 namespace PartnerReferrals.PowerShell.Tests;
@@ -33,15 +35,35 @@ public sealed partial class StreamTests(ModuleFixture module) : RunspaceTest(mod
     }
 
     [Fact]
-    public void Debug_shows_one_line_per_request_with_method_url_status_and_the_ids_the_service_received()
+    public void Debug_shows_one_host_line_per_request_with_method_url_status_and_the_ids_the_service_received()
     {
         ConnectWithKnownToken();
         var before = Module.Server.Requests.Count;
 
         var result = Session.Run("Get-PartnerReferral -First 20 -PageSize 10 -Debug").AssertNoErrors();
 
-        var requests = Module.Server.Requests.Since(before);
-        var lines = result.Debug.Select(d => RequestLine().Match(d)).Where(m => m.Success).ToList();
+        // Typed -Debug would make PowerShell ask after each line of a compiled cmdlet, so the trace goes to the host.
+        Assert.Empty(result.Debug);
+        AssertRequestLines(HostLines(result, "DEBUG: "), Module.Server.Requests.Since(before));
+    }
+
+    [Fact]
+    public void DebugPreference_Continue_writes_the_same_request_lines_as_debug_records()
+    {
+        ConnectWithKnownToken();
+        var before = Module.Server.Requests.Count;
+
+        var result = Session.Run("$DebugPreference = 'Continue'; Get-PartnerReferral -First 20 -PageSize 10").AssertNoErrors();
+
+        Assert.Empty(HostLines(result, string.Empty));
+        AssertRequestLines(result.Debug, Module.Server.Requests.Since(before));
+    }
+
+    /// <summary>One line per request the service received, with its URL and ids; one correlation id for the operation.</summary>
+    private static void AssertRequestLines(IReadOnlyList<string> trace, List<RecordedRequest> requests)
+    {
+        var lines = trace.Select(d => RequestLine().Match(d)).Where(m => m.Success).ToList();
+        Assert.NotEmpty(requests);
         Assert.Equal(requests.Count, lines.Count);
         Assert.Equal(requests.Select(r => r.Header("MS-RequestId")).Order(StringComparer.Ordinal), lines.Select(m => m.Groups["request"].Value).Order(StringComparer.Ordinal));
         Assert.Equal(requests.Select(r => r.PathAndQuery).Order(StringComparer.Ordinal), lines.Select(m => new Uri(m.Groups["url"].Value).PathAndQuery).Order(StringComparer.Ordinal));
@@ -49,6 +71,17 @@ public sealed partial class StreamTests(ModuleFixture module) : RunspaceTest(mod
         var correlation = Assert.Single(lines.Select(m => m.Groups["correlation"].Value).Distinct());
         Assert.All(requests, r => Assert.Equal(correlation, r.Header("MS-CorrelationId")));
     }
+
+    /// <summary>
+    /// The lines the module wrote to the host as Write-Host does (information stream, tag PSHOST) that begin with
+    /// <paramref name="prefix"/>, without it.
+    /// </summary>
+    private static List<string> HostLines(ScriptResult result, string prefix) =>
+        [.. result.Information
+            .Where(i => i.Tags.Contains("PSHOST"))
+            .Select(i => i.MessageData is HostInformationMessage host ? host.Message : i.MessageData?.ToString() ?? string.Empty)
+            .Where(m => m.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(m => m[prefix.Length..])];
 
     [Fact]
     public void Verbose_reports_each_page_and_leaves_the_request_lines_to_Debug()
@@ -87,6 +120,29 @@ public sealed partial class StreamTests(ModuleFixture module) : RunspaceTest(mod
     }
 
     [Fact]
+    public void No_host_line_under_Debug_shows_the_access_token_for_queries_and_errors()
+    {
+        var token = ConnectWithKnownToken();
+
+        var result = Session.Run("""
+            Get-PartnerReferral -First 15 -PageSize 5 -Debug
+            Get-PartnerReferral -Filter "not (status eq 'Won')" -Debug
+            Get-PartnerReferralsContext -Debug | Format-List * | Out-String
+            """);
+
+        Assert.Single(result.Errors);
+        var trace = HostLines(result, "DEBUG: ");
+        Assert.Equal(3, trace.Count(d => RequestLine().IsMatch(d)));
+        Assert.Contains(trace, d => d.StartsWith("HTTP GET ", StringComparison.Ordinal) && d.Contains(" -> 400 ", StringComparison.Ordinal));
+        var signature = token[(token.LastIndexOf('.') + 1)..];
+        Assert.All(result.AllText().Concat(HostLines(result, string.Empty)), text =>
+        {
+            Assert.DoesNotContain(token, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(signature, text, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void A_device_code_sign_in_shows_no_token_in_any_stream()
     {
         Disconnect();
@@ -96,7 +152,7 @@ public sealed partial class StreamTests(ModuleFixture module) : RunspaceTest(mod
 
         Assert.Contains(result.Verbose, v => v.StartsWith("Signed in as ", StringComparison.Ordinal));
         Assert.Contains(result.Warnings, w => w.Contains("/devicelogin", StringComparison.Ordinal));
-        Assert.NotEmpty(result.Debug);
+        Assert.Contains(HostLines(result, "DEBUG: "), d => RequestLine().IsMatch(d));
         // Every token the emulator issues is a JWT: its header always begins with these characters.
         Assert.DoesNotContain(result.AllText(), text => text.Contains("eyJ", StringComparison.Ordinal));
     }
@@ -109,6 +165,11 @@ public sealed partial class StreamTests(ModuleFixture module) : RunspaceTest(mod
         var result = Session.Run(ModuleFixture.ConnectScript + " -Debug").AssertNoErrors();
 
         Assert.Equal("DeviceCode", Assert.Single(result.Output).Properties["SignInMethod"].Value);
+        // Under -Debug the warning and verbose lines are host lines too, since as records they would make PowerShell ask.
+        Assert.Empty(result.Warnings);
+        Assert.Empty(result.Verbose);
+        Assert.Contains(HostLines(result, "WARNING: "), w => w.Contains("/devicelogin", StringComparison.Ordinal));
+        Assert.Contains(HostLines(result, "VERBOSE: "), v => v.StartsWith("Signed in as ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,7 +182,7 @@ public sealed partial class StreamTests(ModuleFixture module) : RunspaceTest(mod
 
         Assert.Equal(5, result.Output.Count - 1);
         Assert.Equal("SilentlyContinue", result.Output[^1].ToString());
-        Assert.Contains(result.Debug, d => RequestLine().IsMatch(d));
+        Assert.Contains(HostLines(result, "DEBUG: "), d => RequestLine().IsMatch(d));
     }
 
     [Fact]

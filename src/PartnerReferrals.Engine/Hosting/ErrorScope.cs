@@ -30,7 +30,8 @@ public static class ErrorScope
             return false;
         }
 
-        if (Has(error, "PartnerReferrals.Query."))
+        // The insights cmdlets' parameter errors (-GroupBy, -Path) are the same kind; only the input's own are per input.
+        if (Has(error, "PartnerReferrals.Query.") || Has(error, "PartnerReferrals.Insights."))
         {
             return string.Equals(error.ParameterName, InputParameter, StringComparison.Ordinal);
         }
