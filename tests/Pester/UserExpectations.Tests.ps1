@@ -536,12 +536,13 @@ Describe 'Item 7: network and TLS failures of a sign-in have stable ids' {
         $caught.Exception.Message | Should -Match 'login\.nonexistent\.invalid'
     }
 
-    It 'an untrusted certificate is PartnerReferrals.Auth.TlsFailed' {
+    It 'an untrusted certificate on loopback is PartnerReferrals.Http.CertificateRejected, pointing to -Environment Emulator' {
         # The emulator's own certificate, reached as a Custom environment, so nothing pins it.
         $published = Get-Content -Raw $script:Emulator.PublishFile | ConvertFrom-Json
         $caught = $null
         try { Connect-PartnerReferrals -Environment Custom -BaseUrl $published.baseUrl -Authority $published.authority -UseDeviceCode -ClientId $script:ClientId -ErrorAction Stop } catch { $caught = $_ }
-        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Auth.TlsFailed,*'
+        # A certificate failure is never retried and has its own id; on loopback the advice is the emulator's pin.
+        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Http.CertificateRejected,*'
         $caught.CategoryInfo.Category | Should -Be 'ConnectionError'
         $caught.ErrorDetails.RecommendedAction | Should -Match '-Environment Emulator'
     }

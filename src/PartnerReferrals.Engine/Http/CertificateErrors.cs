@@ -34,6 +34,12 @@ internal static class CertificateErrors
             message = "The TLS connection to " + host + " was refused: the server's certificate is not the one pinned for the emulator (SHA-256 " + pin.Thumbprint +
                 "). The emulator file is probably from an earlier run, or another program now listens on that port. " + action;
         }
+        else if (url is not null && url.IsLoopback)
+        {
+            // The emulator's self-signed certificate is trusted only through its pin, which -Environment Emulator reads.
+            action = "For the local emulator, connect with -Environment Emulator (it pins the emulator's own certificate) instead of -Environment Custom; retrying does not help.";
+            message = "The TLS connection to " + host + " failed because its certificate was not accepted (" + Diagnostics.Redactor.Redact(Innermost(fault).Message) + "). " + action;
+        }
         else
         {
             action = "Check the date and time, the trusted root certificates, and any TLS-inspecting proxy; retrying does not help.";
