@@ -18,6 +18,7 @@
         'Get-PartnerReferralsContext'
         'Get-PartnerReferral'
         'Get-PartnerReferralSummary'
+        'Export-PartnerReferral'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

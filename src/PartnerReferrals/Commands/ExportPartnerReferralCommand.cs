@@ -1,0 +1,87 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using Microsoft.PowerShell.Commands;
+using PartnerReferrals.Engine.Export;
+using PartnerReferrals.Engine.Queries;
+
+namespace PartnerReferrals.Commands;
+
+/// <summary>
+/// Writes referrals straight into a CSV file, without the pipeline. The engine does the writing; this resolves the
+/// path against PowerShell's current location and asks ShouldProcess.
+/// </summary>
+[Cmdlet(VerbsData.Export, "PartnerReferral", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportPartnerReferralCommand : ReferralFilterCmdlet
+{
+    private long? first;
+
+    /// <summary>The CSV file; relative paths are taken from the current location (Get-Location).</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>Adds the rows to an existing file with the same header, without a second header.</summary>
+    [Parameter]
+    public SwitchParameter Append { get; set; }
+
+    /// <summary>Refuses to replace an existing file.</summary>
+    [Parameter]
+    [Alias("NoOverwrite")]
+    public SwitchParameter NoClobber { get; set; }
+
+    /// <summary>Replaces (or appends to) a read-only file.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Writes the file (a FileInfo) to the pipeline when done; by default nothing is written, as with Export-Csv.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The most rows to export; all when left out.</summary>
+    [Parameter]
+    [ValidateRange(0, long.MaxValue)]
+    public long First
+    {
+        get => first.GetValueOrDefault();
+        set => first = value;
+    }
+
+    /// <summary>Rows to skip first, e.g. to finish a pull that stopped.</summary>
+    [Parameter]
+    [ValidateRange(0, long.MaxValue)]
+    public long Skip { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
+        if (provider.ImplementingType != typeof(FileSystemProvider))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("-Path: '" + Path + "' is not a file system path (it is on the " + provider.Name + " provider). Give a file path, e.g. ./referrals.csv."),
+                "PartnerReferrals.Export.NotFileSystemPath",
+                ErrorCategory.InvalidArgument,
+                Path));
+        }
+
+        if (!ShouldProcess(path, Append ? "Append referrals" : "Export referrals"))
+        {
+            return;
+        }
+
+        var request = new ExportRequest
+        {
+            Query = new ReferralRequest { Filter = BuildFilter(), PageSize = PageSizeOrDefault, Skip = Skip, First = first },
+            Path = path,
+            Append = Append.IsPresent,
+            NoClobber = NoClobber.IsPresent,
+            Force = Force.IsPresent,
+        };
+        RunEngine((host, token) => ReferralExport.Export(request, host, token));
+        if (PassThru)
+        {
+            WriteObject(new FileInfo(path));
+        }
+    }
+}
