@@ -56,7 +56,7 @@ public class CmdletMetadataTests
     public void The_assembly_holds_the_five_core_cmdlets()
     {
         Assert.Equal(
-            ["Connect-PartnerReferrals", "Disconnect-PartnerReferrals", "Get-PartnerReferral", "Get-PartnerReferralSummary", "Get-PartnerReferralsContext"],
+            ["Connect-PartnerReferrals", "Disconnect-PartnerReferrals", "Export-PartnerReferral", "Get-PartnerReferral", "Get-PartnerReferralSummary", "Get-PartnerReferralsContext"],
             CmdletMetadata.All.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal));
     }
 

@@ -17,12 +17,12 @@ AfterAll {
 }
 
 Describe 'The module' {
-    It 'exports exactly the five cmdlets' {
+    It 'exports exactly its cmdlets' {
         $names = (Get-Command -Module PartnerReferrals).Name | Sort-Object
-        $names | Should -Be @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralSummary')
+        $names | Should -Be @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Export-PartnerReferral', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralSummary')
     }
 
-    It 'has help with examples for <_>' -ForEach @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralSummary') {
+    It 'has help with examples for <_>' -ForEach @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Export-PartnerReferral', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralSummary') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
