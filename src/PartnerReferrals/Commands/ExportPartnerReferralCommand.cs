@@ -72,7 +72,7 @@ public sealed class ExportPartnerReferralCommand : ReferralFilterCmdlet
 
         var request = new ExportRequest
         {
-            Query = new ReferralRequest { Filter = BuildFilter(), PageSize = PageSizeOrDefault, Skip = Skip, First = first },
+            Query = new ReferralRequest { Filter = BuildFilter(), PageSize = PageSizeOrDefault, ThrottleLimit = ThrottleLimitOrDefault, Skip = Skip, First = first },
             Path = path,
             Append = Append.IsPresent,
             NoClobber = NoClobber.IsPresent,

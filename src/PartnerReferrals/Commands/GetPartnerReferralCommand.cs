@@ -18,7 +18,7 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
 
     internal ReferralRequest BuildRequest()
     {
-        var request = new ReferralRequest { Filter = BuildFilter(), PageSize = PageSizeOrDefault };
+        var request = new ReferralRequest { Filter = BuildFilter(), PageSize = PageSizeOrDefault, ThrottleLimit = ThrottleLimitOrDefault };
         var paging = PagingParameters;
         if (paging is not null)
         {

@@ -15,6 +15,7 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
     private DateTime? after;
     private DateTime? before;
     private int? pageSize;
+    private int? throttleLimit;
 
     /// <summary>
     /// Statuses to match (any of them). Bound by property name, not by value: a piped summary row or CSV row
@@ -71,6 +72,17 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
     }
 
     private protected int? PageSizeOrDefault => pageSize;
+
+    /// <summary>Pages requested at once (PowerShell's word for it); 4 when left out, halved after each HTTP 429.</summary>
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int ThrottleLimit
+    {
+        get => throttleLimit.GetValueOrDefault();
+        set => throttleLimit = value;
+    }
+
+    private protected int? ThrottleLimitOrDefault => throttleLimit;
 
     internal ReferralFilter BuildFilter()
     {
