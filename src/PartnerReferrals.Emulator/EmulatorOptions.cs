@@ -52,7 +52,7 @@ public sealed class EmulatorOptions
     public DataShift? Shift { get; set; }
 
     /// <summary>
-    /// A file that gets one line per referrals request (received time in ISO 8601, status, path and query), so a
+    /// A file that gets one line per referrals request (received time in ISO 8601 and on the monotonic clock in milliseconds, status, path and query), so a
     /// test in another process can see what the emulator saw (e.g. whether requests overlapped); null writes none.
     /// </summary>
     public string? RequestLogFile { get; set; }

@@ -3,7 +3,8 @@
 
 # -ThrottleLimit in real PowerShell: what the emulator saw (its request log) says how many requests overlapped.
 # With --latency L no answer can start before L has passed, so a request received less than L after the one
-# before it was sent while that one was still open: an overlap, with no timing measured on the client.
+# before it (on the emulator's monotonic clock) was sent while that one was still open: an overlap, with no timing
+# measured on the client.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -14,19 +15,19 @@ BeforeAll {
     $script:Emulator = Start-TestEmulator -Referrals 1000 -ArgumentList '--latency', $script:Latency.TotalMilliseconds, '--request-log', $script:Log
     Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId ([guid]::NewGuid()) -WarningAction SilentlyContinue | Out-Null
 
-    # The received times of the data requests made by $Pull, in order.
+    # When the data requests made by $Pull arrived, in milliseconds on the emulator's monotonic clock, in order.
     function Get-ReceivedTimes([scriptblock] $Pull) {
         Remove-Item -LiteralPath $script:Log -ErrorAction SilentlyContinue
         & $Pull | Out-Null
-        Get-Content -LiteralPath $script:Log | ForEach-Object { [datetimeoffset]::Parse(($_ -split "`t")[0], [cultureinfo]::InvariantCulture) } | Sort-Object
+        Get-Content -LiteralPath $script:Log | ForEach-Object { [double]::Parse(($_ -split "`t")[1], [cultureinfo]::InvariantCulture) } | Sort-Object
     }
 
-    function Get-OverlapCount($Times) {
-        $overlaps = 0
+    # The gaps between requests that arrived less than the latency apart, i.e. while the one before was still open.
+    function Get-Overlaps($Times) {
         for ($i = 1; $i -lt $Times.Count; $i++) {
-            if ($Times[$i] - $Times[$i - 1] -lt $script:Latency) { $overlaps++ }
+            $gap = $Times[$i] - $Times[$i - 1]
+            if ($gap -lt $script:Latency.TotalMilliseconds) { [math]::Round($gap, 1) }
         }
-        $overlaps
     }
 }
 
@@ -44,13 +45,13 @@ Describe '-ThrottleLimit' {
     ) {
         $times = @(Get-ReceivedTimes $Pull)
         $times.Count | Should -Be 10
-        Get-OverlapCount $times | Should -Be 0
+        @(Get-Overlaps $times) | Should -BeNullOrEmpty -Because ('requests arrived at (ms) {0}' -f ($times -join ', '))
     }
 
     It 'overlaps requests by default, so the log can tell' {
         $times = @(Get-ReceivedTimes { Get-PartnerReferral -PageSize 100 })
         $times.Count | Should -Be 10
-        Get-OverlapCount $times | Should -BeGreaterThan 0
+        @(Get-Overlaps $times).Count | Should -BeGreaterThan 0
     }
 
     It 'refuses -ThrottleLimit <Value> on <Command>, naming the parameter' -ForEach @(

@@ -30,7 +30,7 @@ internal static class EmulatorCommandLine
           --shift <kind:rows@n>     after n data requests insert, delete or move rows (e.g. insert:25000@4)
           --fail-after <n>          after n data requests answer every request with --fail-status
           --fail-status <code>      the status of those failures (default 500)
-          --request-log <file>      append a line per referrals request (received time, status, path)
+          --request-log <file>      append a line per referrals request (received time, monotonic ms, status, path)
           --publish <file>          where to write emulator.json (default $PARTNERREFERRALS_EMULATOR_FILE or LocalApplicationData)
           --parent-process-id <pid> stop (and remove the published file) when process <pid> exits
           --help                    show this text
