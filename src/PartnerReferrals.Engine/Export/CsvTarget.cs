@@ -14,7 +14,7 @@ internal sealed class CsvTarget : IDisposable
     private const int BufferSize = 1 << 16;
 
     // UTF-8 without a byte order mark, as PowerShell 7 writes by default.
-    private static readonly Encoding Utf8 = new UTF8Encoding(false, true);
+    private static readonly Encoding Utf8 = new UTF8Encoding(false);
 
     private readonly ExportRequest request;
     private FileStream? temporary;
