@@ -13,7 +13,7 @@ internal sealed class CsvTarget : IDisposable
 {
     private const int BufferSize = 1 << 16;
 
-    // UTF-8 without a byte order mark, as PowerShell 7 writes by default.
+    // For reading an existing header: UTF-8 (ReferralCsvWriter writes it without a byte order mark, as PowerShell 7 does).
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
 
     private readonly ExportRequest request;
@@ -91,26 +91,27 @@ internal sealed class CsvTarget : IDisposable
         return new CsvTarget(request, path, appending: false, needsHeader: true, "\r\n", needsLeadingBreak: false);
     }
 
-    /// <summary>The temporary file's writer; created new (never over another file), readable only once complete.</summary>
-    public TextWriter OpenWriter()
+    /// <summary>The CSV writer over the temporary file, created new (never over another file); the header is the caller's.</summary>
+    public ReferralCsvWriter OpenWriter()
     {
-        temporary = new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize);
-        var writer = new StreamWriter(temporary, Utf8, BufferSize);
+        // The writer buffers 64 KiB itself: the file stream needs no buffer of its own.
+        temporary = new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
+        var writer = new ReferralCsvWriter(temporary, NewLine);
         if (NeedsLeadingBreak)
         {
-            writer.Write(NewLine);
+            writer.WriteLineBreak();
         }
 
         return writer;
     }
 
     /// <summary>Moves the finished rows into place: a rename for a new or replaced file, an undoable copy for -Append.</summary>
-    public void Commit(TextWriter writer)
+    public void Commit(ReferralCsvWriter writer)
     {
         writer.Flush();
         temporary!.Flush(true);
-        // Closes the temporary file too: it must be closed before it can be renamed or copied.
-        writer.Dispose();
+        // Closed before it can be renamed or copied.
+        temporary.Dispose();
         temporary = null;
         if (request.Force && File.Exists(Path))
         {

@@ -42,8 +42,7 @@ public static class ReferralExport
             long rows = 0;
             try
             {
-                using var writer = target.OpenWriter();
-                var csv = new ReferralCsvWriter(writer, target.NewLine);
+                var csv = target.OpenWriter();
                 if (target.NeedsHeader)
                 {
                     csv.WriteHeader();
@@ -59,7 +58,7 @@ public static class ReferralExport
                     }
                 }
 
-                target.Commit(writer);
+                target.Commit(csv);
             }
             catch (Exception ex) when (ex is PartnerReferralsException or System.IO.IOException or UnauthorizedAccessException)
             {

@@ -7,9 +7,11 @@ public class ReferralCsvWriterTests
 {
     private static string Line(Referral row)
     {
-        using var text = new StringWriter();
-        new ReferralCsvWriter(text, "\r\n").Write(row);
-        return text.ToString();
+        using var bytes = new MemoryStream();
+        var writer = new ReferralCsvWriter(bytes, "\r\n");
+        writer.Write(row);
+        writer.Flush();
+        return new System.Text.UTF8Encoding(false, true).GetString(bytes.ToArray());
     }
 
     [Fact]
@@ -20,6 +22,23 @@ public class ReferralCsvWriterTests
         Assert.StartsWith("\"a\"\"b\",\"Won\",\"x, \"\"y\"\"\nz\",\"\",,,", line, StringComparison.Ordinal);
         Assert.EndsWith(",,,,,\r\n", line, StringComparison.Ordinal);
         Assert.Equal(ReferralCsvWriter.Columns.Length - 1, line.Count(c => c == ',') - 1);
+    }
+
+    [Fact]
+    public void Text_beyond_ASCII_is_UTF_8_and_a_lone_surrogate_becomes_the_replacement_character()
+    {
+        var line = Line(new Referral { Id = "é日本\U0001F600\"", Status = "a\ud800b" });
+
+        Assert.StartsWith("\"é日本\U0001F600\"\"\",\"a\uFFFDb\",", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_longer_than_the_buffer_is_written_whole()
+    {
+        var name = new string('x', 200_000) + "\"";
+        var line = Line(new Referral { CustomerName = name });
+
+        Assert.Equal(",,\"" + name + "\"\",", line.Substring(0, name.Length + 6));
     }
 
     [Fact]
