@@ -237,3 +237,17 @@ Describe 'Export-PartnerReferral -PassThru' {
         Export-PartnerReferral -Path $path -First 2 | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Export-PartnerReferral with filters piped in' {
+    It 'writes the rows of every piped object into one file with one header, not only the last one''s' {
+        $path = New-TestPath 'piped.csv'
+        $statuses = @(Import-Csv -LiteralPath $script:Reference | Select-Object -ExpandProperty Status -Unique | Select-Object -First 2)
+        $expected = @(Import-Csv -LiteralPath $script:Reference | Where-Object Status -In $statuses).Count
+
+        $statuses | ForEach-Object { [pscustomobject] @{ Status = $_ } } | Export-PartnerReferral -Path $path
+
+        @(Import-Csv -LiteralPath $path).Count | Should -Be $expected
+        @(Import-Csv -LiteralPath $path | Select-Object -ExpandProperty Status -Unique).Count | Should -Be 2
+        @(Get-Content -LiteralPath $path | Where-Object { $_ -like '"Id",*' }).Count | Should -Be 1
+    }
+}

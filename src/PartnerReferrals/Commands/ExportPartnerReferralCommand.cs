@@ -16,6 +16,7 @@ namespace PartnerReferrals.Commands;
 public sealed class ExportPartnerReferralCommand : ReferralFilterCmdlet
 {
     private long? first;
+    private string? written;
 
     /// <summary>The CSV file; relative paths are taken from the current location (Get-Location).</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -74,14 +75,21 @@ public sealed class ExportPartnerReferralCommand : ReferralFilterCmdlet
         {
             Query = new ReferralRequest { Filter = BuildFilter(), PageSize = PageSizeOrDefault, ThrottleLimit = ThrottleLimitOrDefault, Skip = Skip, First = first },
             Path = path,
-            Append = Append.IsPresent,
+            // Piped filter objects (one per status, say) each bring rows: the first record writes the file, the rest
+            // add to it, so the file holds them all instead of only the last one's.
+            Append = Append.IsPresent || written == path,
             NoClobber = NoClobber.IsPresent,
             Force = Force.IsPresent,
         };
         RunEngine((host, token) => ReferralExport.Export(request, host, token));
-        if (PassThru)
+        written = path;
+    }
+
+    protected override void EndProcessing()
+    {
+        if (PassThru && written is not null)
         {
-            WriteObject(new FileInfo(path));
+            WriteObject(new FileInfo(written));
         }
     }
 }
