@@ -229,11 +229,16 @@ Describe 'Export-PartnerReferral paths' {
 }
 
 Describe 'Export-PartnerReferral -PassThru' {
-    It 'writes the file it wrote to the pipeline, and nothing without it' {
+    It 'returns the file, the rows written and whether they were appended, and nothing without it' {
         $path = New-TestPath 'passthru.csv'
-        $file = Export-PartnerReferral -Path $path -First 2 -PassThru
-        $file | Should -BeOfType System.IO.FileInfo
-        $file.FullName | Should -Be $path
+        $result = Export-PartnerReferral -Path $path -First 2 -PassThru
+        $result | Should -BeOfType PartnerReferrals.Models.ReferralExportResult
+        $result.Path | Should -Be $path
+        $result.Rows | Should -Be 2
+        $result.Appended | Should -BeFalse
+        $appended = Export-PartnerReferral -Path $path -Skip 2 -First 3 -Append -PassThru
+        $appended.Rows | Should -Be 3
+        $appended.Appended | Should -BeTrue
         Export-PartnerReferral -Path $path -First 2 | Should -BeNullOrEmpty
     }
 }

@@ -7,6 +7,7 @@ using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Paging;
 using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Engine.Sessions;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.Export;
 
@@ -17,21 +18,21 @@ namespace PartnerReferrals.Engine.Export;
 /// </summary>
 public static class ReferralExport
 {
-    /// <summary>Exports with the current session.</summary>
-    public static void Export(ExportRequest request, IEngineHost host, CancellationToken cancellationToken)
+    /// <summary>Exports with the current session; returns the file and what was written to it.</summary>
+    public static ReferralExportResult Export(ExportRequest request, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest((request ?? throw new ArgumentNullException(nameof(request))).Query);
-        Run(SessionStore.Require(), request, query, host, cancellationToken);
+        return Run(SessionStore.Require(), request, query, host, cancellationToken);
     }
 
     /// <summary>Exports with an explicit session (tests, or hosts that manage sessions themselves).</summary>
-    public static void Export(PartnerReferralsSession session, ExportRequest request, IEngineHost host, CancellationToken cancellationToken)
+    public static ReferralExportResult Export(PartnerReferralsSession session, ExportRequest request, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest((request ?? throw new ArgumentNullException(nameof(request))).Query);
-        Run(session ?? throw new ArgumentNullException(nameof(session)), request, query, host, cancellationToken);
+        return Run(session ?? throw new ArgumentNullException(nameof(session)), request, query, host, cancellationToken);
     }
 
-    private static void Run(PartnerReferralsSession session, ExportRequest request, ReferralQuery query, IEngineHost host, CancellationToken cancellationToken) =>
+    private static ReferralExportResult Run(PartnerReferralsSession session, ExportRequest request, ReferralQuery query, IEngineHost host, CancellationToken cancellationToken) =>
         OperationRun.Run(host, cancellationToken, async (output, token) =>
         {
             // The file is checked before the first request: a wrong -Path or -NoClobber costs no pull.
@@ -71,6 +72,7 @@ public static class ReferralExport
                 target.Appending ? "Appended {0:N0} referrals to '{1}' (no header: the file had one)." : "Wrote {0:N0} referrals to '{1}'.",
                 rows,
                 target.Path));
+            return new ReferralExportResult { Path = target.Path, Rows = rows, Appended = target.Appending };
         });
 
     private static long? Expected(ReferralQuery query, long? total)

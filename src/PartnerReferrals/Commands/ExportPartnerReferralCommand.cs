@@ -1,9 +1,9 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
 using PartnerReferrals.Engine.Export;
 using PartnerReferrals.Engine.Queries;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Commands;
 
@@ -12,11 +12,11 @@ namespace PartnerReferrals.Commands;
 /// path against PowerShell's current location and asks ShouldProcess.
 /// </summary>
 [Cmdlet(VerbsData.Export, "PartnerReferral", SupportsShouldProcess = true)]
-[OutputType(typeof(FileInfo))]
+[OutputType(typeof(ReferralExportResult))]
 public sealed class ExportPartnerReferralCommand : ReferralFilterCmdlet
 {
     private long? first;
-    private string? written;
+    private ReferralExportResult? written;
 
     /// <summary>The CSV file; relative paths are taken from the current location (Get-Location).</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -36,7 +36,7 @@ public sealed class ExportPartnerReferralCommand : ReferralFilterCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>Writes the file (a FileInfo) to the pipeline when done; by default nothing is written, as with Export-Csv.</summary>
+    /// <summary>Returns what was written (file, rows, appended) when done; by default nothing is returned, as with Export-Csv.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -77,19 +77,23 @@ public sealed class ExportPartnerReferralCommand : ReferralFilterCmdlet
             Path = path,
             // Piped filter objects (one per status, say) each bring rows: the first record writes the file, the rest
             // add to it, so the file holds them all instead of only the last one's.
-            Append = Append.IsPresent || written == path,
+            Append = Append.IsPresent || written?.Path == path,
             NoClobber = NoClobber.IsPresent,
             Force = Force.IsPresent,
         };
-        RunEngine((host, token) => ReferralExport.Export(request, host, token));
-        written = path;
+        var result = RunEngine((host, token) => ReferralExport.Export(request, host, token));
+        if (result is not null)
+        {
+            // Later piped records add to the file the first one wrote: the result covers them all.
+            written = written is null ? result : new ReferralExportResult { Path = result.Path, Rows = written.Rows + result.Rows, Appended = written.Appended };
+        }
     }
 
     protected override void EndProcessing()
     {
         if (PassThru && written is not null)
         {
-            WriteObject(new FileInfo(written));
+            WriteObject(written);
         }
     }
 }
