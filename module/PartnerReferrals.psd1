@@ -20,6 +20,7 @@
         'Get-PartnerReferralSummary'
         'Measure-PartnerReferral'
         'Export-PartnerReferralReport'
+        'Export-PartnerReferral'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

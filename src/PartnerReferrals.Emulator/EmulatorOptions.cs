@@ -51,6 +51,12 @@ public sealed class EmulatorOptions
     /// <summary>A change of the data while clients page through it (rows inserted, deleted or moved), or null.</summary>
     public DataShift? Shift { get; set; }
 
+    /// <summary>
+    /// A file that gets one line per referrals request (received time in ISO 8601 and on the monotonic clock in milliseconds, status, path and query), so a
+    /// test in another process can see what the emulator saw (e.g. whether requests overlapped); null writes none.
+    /// </summary>
+    public string? RequestLogFile { get; set; }
+
     /// <summary>The faults switched on at start.</summary>
     public FaultSettings Faults { get; set; } = new();
 }

@@ -38,13 +38,30 @@ public class SmokeModeTests
             "emulator.groupby.inputRowsPerSecond", "emulator.groupby.groups",
         ]);
 
+        foreach (var pull in new[] { "module-null", "module-csv", "module-export", "irm-null", "httpclient-null", "raw", "raw-write" })
+        {
+            expected.AddRange(new[] { "seconds", "rowsPerSecond", "ratioToRaw" }.Select(f => "pwsh." + pull + "." + f));
+        }
+
+        expected.AddRange(
+        [
+            "pwsh.ratio.csv_export", "pwsh.ratio.export_rawWrite", "pwsh.ratio.moduleNull_raw", "pwsh.ratio.irm_moduleNull",
+            "pwsh.latency.module-null.seconds", "pwsh.latency.module-null-8.seconds", "pwsh.latency.module-export.seconds",
+            "pwsh.latency.irm-null.seconds", "pwsh.latency.raw.seconds", "pwsh.firstRow.seconds", "pwsh.ratio.firstRow_oneRequest",
+        ]);
+        foreach (var pull in new[] { "module-null", "module-csv", "module-export" })
+        {
+            expected.Add("pwsh.memory." + pull + ".ratio");
+            expected.AddRange(BenchSettings.Smoke.MemoryRows.Select(rows => "pwsh.memory." + pull + "." + rows + ".peakWorkingSetBytes"));
+        }
+
         Assert.All(expected, key =>
         {
             Assert.True(report.Figures.TryGetValue(key, out var value), key + " is missing");
             Assert.True(double.IsFinite(value), key + " is " + value);
         });
         Assert.All(expected.Where(k => !k.StartsWith("memory.retained", StringComparison.Ordinal)), key => Assert.True(report.Figures[key] > 0, key + " is not positive"));
-        Assert.Equal(4, report.Targets.Count);
+        Assert.Equal(11, report.Targets.Count);
     }
 
     [Fact]

@@ -15,8 +15,16 @@ public sealed class BenchEmulator : IAsyncDisposable
 
     public Connection Connection { get; }
 
+    /// <summary>The emulator's discovery file, for <c>Connect-PartnerReferrals -Environment Emulator -EmulatorFile</c> in pwsh.</summary>
+    public string? PublishFile => Server.PublishedFile;
+
     public static async Task<BenchEmulator> StartAsync(int rows) =>
-        new(await EmulatorServer.StartAsync(new EmulatorOptions { ReferralCount = rows, Seed = 7 }));
+        new(await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            ReferralCount = rows,
+            Seed = 7,
+            PublishFile = Path.Combine(Path.GetTempPath(), "PartnerReferrals.Benchmarks", "emulator-" + Environment.ProcessId + ".json"),
+        }));
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 }

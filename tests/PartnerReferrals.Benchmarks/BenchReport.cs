@@ -51,8 +51,8 @@ public sealed class BenchReport
         text.AppendLine("figures move from run to run, ratios much less.").AppendLine();
         text.AppendLine("Run it again with:").AppendLine();
         text.AppendLine("```").AppendLine(Command).AppendLine("```").AppendLine();
-        text.AppendLine("It takes about 10 minutes and rewrites this file. `--smoke` runs the same code on small sizes (20,000 rows,");
-        text.AppendLine("20 ms latency) in seconds and prints the report instead; CI runs it through");
+        text.AppendLine("It takes about 15 minutes and rewrites this file. `--smoke` runs the same code on small sizes (20,000 rows,");
+        text.AppendLine("20 ms latency; 2,000 rows in pwsh) in under a minute and prints the report instead; CI runs it through");
         text.AppendLine("`tests/PartnerReferrals.Benchmarks.Tests`, which checks that every figure is produced, not that targets are met.").AppendLine();
         text.AppendLine("## Machine").AppendLine();
         text.AppendLine("| | |").AppendLine("|---|---|");

@@ -3,7 +3,7 @@ using PartnerReferrals.Engine.Http;
 namespace PartnerReferrals.Benchmarks;
 
 /// <summary>
-/// One run of all four scenarios against one emulator child process. Program calls it for <c>--full</c> and
+/// One run of all five scenarios against one emulator child process. Program calls it for <c>--full</c> and
 /// <c>--smoke</c>; the smoke test calls it in-process.
 /// </summary>
 public static class BenchmarkSuite
@@ -30,6 +30,8 @@ public static class BenchmarkSuite
         await MemoryScenario.RunAsync(report, emulator.Connection, concurrency, log);
         log.WriteLine("Scenario 4: the emulator.");
         await EmulatorScenario.RunAsync(report, emulator.Connection, log);
+        log.WriteLine("Scenario 5: in PowerShell, what users run.");
+        await PowerShellScenario.RunAsync(report, emulator, concurrency, log);
         return report;
     }
 }

@@ -56,7 +56,7 @@ internal static class ChildMain
     {
         await using var emulator = await BenchEmulator.StartAsync(rows);
         var connection = emulator.Connection;
-        var ready = new EmulatorReady(connection.BaseAddress.ToString(), connection.Thumbprint, connection.Token);
+        var ready = new EmulatorReady(connection.BaseAddress.ToString(), connection.Thumbprint, connection.Token, emulator.PublishFile ?? string.Empty);
         Console.Out.WriteLine("READY " + JsonSerializer.Serialize(ready, ChildJson.Options));
         Console.Out.Flush();
         while (await Console.In.ReadLineAsync() is { } line)

@@ -13,13 +13,17 @@ public sealed class EmulatorProcess : IAsyncDisposable
 {
     private readonly Process process;
 
-    private EmulatorProcess(Process process, Connection connection)
+    private EmulatorProcess(Process process, Connection connection, string publishFile)
     {
         this.process = process;
         Connection = connection;
+        PublishFile = publishFile;
     }
 
     public Connection Connection { get; }
+
+    /// <summary>The emulator's discovery file (the module's -EmulatorFile).</summary>
+    public string PublishFile { get; }
 
     public int ProcessId => process.Id;
 
@@ -30,7 +34,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
         var line = await ReadReplyAsync(process, "READY ", TimeSpan.FromMinutes(3));
         var ready = JsonSerializer.Deserialize<EmulatorReady>(line, ChildJson.Options)
             ?? throw new InvalidOperationException("The emulator child sent an empty READY line.");
-        return new EmulatorProcess(process, new Connection(new Uri(ready.BaseAddress), ready.Thumbprint, ready.Token));
+        return new EmulatorProcess(process, new Connection(new Uri(ready.BaseAddress), ready.Thumbprint, ready.Token), ready.PublishFile);
     }
 
     /// <summary>Sets the delay the emulator adds to every referrals request, and waits until it is in force.</summary>
@@ -75,7 +79,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
 }
 
 /// <summary>What the emulator child reports once it listens.</summary>
-public sealed record EmulatorReady(string BaseAddress, string Thumbprint, string Token);
+public sealed record EmulatorReady(string BaseAddress, string Thumbprint, string Token, string PublishFile);
 
 internal static class ChildJson
 {

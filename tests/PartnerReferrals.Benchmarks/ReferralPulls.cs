@@ -42,6 +42,21 @@ public sealed class ReferralPulls : IDisposable
     /// <summary>(b) Bytes and a full tokenizing pass with <see cref="Utf8JsonReader"/> over every value: the baseline.</summary>
     public Task<long> RawBytesAndJsonReaderAsync() => ForEachPageAsync(JsonScan.CountRows);
 
+    /// <summary>
+    /// (b) that also writes every body to <paramref name="path"/>: the floor of an export (bytes in, one parse, as
+    /// many bytes out). A CSV of the same rows is about as large as their JSON, so this is the bound Export-PartnerReferral is held to.
+    /// </summary>
+    public async Task<long> RawBytesJsonReaderAndWriteAsync(string path)
+    {
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        return await ForEachPageAsync(body =>
+        {
+            var seen = JsonScan.CountRows(body);
+            file.Write(body);
+            return seen;
+        });
+    }
+
     /// <summary>(b') Bytes and a <see cref="JsonDocument"/> per page: the DOM a naive client would build.</summary>
     public Task<long> RawBytesAndJsonDocumentAsync() => ForEachPageAsync(JsonScan.CountRowsWithDocument);
 

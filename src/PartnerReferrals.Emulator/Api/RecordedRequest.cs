@@ -14,6 +14,7 @@ public sealed class RecordedRequest
         PathAndQuery = pathAndQuery;
         Headers = headers;
         Received = received;
+        ReceivedMilliseconds = System.Diagnostics.Stopwatch.GetTimestamp() * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
     }
 
     /// <summary>Path and query exactly as received (still percent-encoded).</summary>
@@ -23,6 +24,9 @@ public sealed class RecordedRequest
     public IReadOnlyDictionary<string, string> Headers { get; }
 
     public DateTimeOffset Received { get; }
+
+    /// <summary>When it arrived on the monotonic clock, in milliseconds: unlike the wall clock it is never stepped, so gaps between requests are true.</summary>
+    public double ReceivedMilliseconds { get; }
 
     /// <summary>The status answered; 0 when the connection was dropped on purpose before any response.</summary>
     public int StatusCode { get; internal set; }

@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
 
 namespace PartnerReferrals.Emulator;
 
@@ -15,6 +17,9 @@ public sealed class RequestLog : IReadOnlyList<RecordedRequest>
 
     private readonly List<RecordedRequest> entries = [];
     private readonly object gate = new();
+    private readonly string? file;
+
+    public RequestLog(string? file = null) => this.file = file;
 
     public int Count
     {
@@ -69,6 +74,10 @@ public sealed class RequestLog : IReadOnlyList<RecordedRequest>
             }
 
             entries.Add(request);
+            if (file is not null)
+            {
+                File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture, $"{request.Received:O}\t{request.ReceivedMilliseconds:0.000}\t{request.StatusCode}\t{request.PathAndQuery}\n"));
+            }
         }
     }
 }

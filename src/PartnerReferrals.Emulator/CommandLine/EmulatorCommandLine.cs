@@ -30,6 +30,7 @@ internal static class EmulatorCommandLine
           --shift <kind:rows@n>     after n data requests insert, delete or move rows (e.g. insert:25000@4)
           --fail-after <n>          after n data requests answer every request with --fail-status
           --fail-status <code>      the status of those failures (default 500)
+          --request-log <file>      append a line per referrals request (received time, monotonic ms, status, path)
           --publish <file>          where to write emulator.json (default $PARTNERREFERRALS_EMULATOR_FILE or LocalApplicationData)
           --parent-process-id <pid> stop (and remove the published file) when process <pid> exits
           --help                    show this text
@@ -67,6 +68,7 @@ internal static class EmulatorCommandLine
                 case "--drop": options.Faults.DropConnectionRatio = Ratio(name, Value()); break;
                 case "--truncate": options.Faults.TruncateBodyRatio = Ratio(name, Value()); break;
                 case "--publish": options.PublishFile = NonEmpty(name, Value()); break;
+                case "--request-log": options.RequestLogFile = NonEmpty(name, Value()); break;
                 case "--parent-process-id": options.ParentProcessId = Integer(name, Value(), 1, int.MaxValue); break;
                 case "--retry-after": options.Faults.RetryAfterSeconds = Integer(name, Value(), 0, 86_400); break;
                 case "--retry-after-date": options.Faults.RetryAfterAsDate = true; break;

@@ -15,6 +15,7 @@ internal sealed class EmulatorState
         Queries = new QueryExecutor(data);
         Tokens = new TokenIssuer(options, Faults, () => Issuer, TimeProvider.System);
         SignIns = new SignInStore(TimeProvider.System);
+        Requests = new RequestLog(options.RequestLogFile);
     }
 
     public EmulatorOptions Options { get; }
@@ -31,7 +32,7 @@ internal sealed class EmulatorState
 
     public SignInStore SignIns { get; }
 
-    public RequestLog Requests { get; } = new();
+    public RequestLog Requests { get; }
 
     private int dataRequests;
     private int shifted;

@@ -48,7 +48,7 @@ internal sealed class PageStreamer<T>
         }
 
         // A repeat moves by as many rows as were inserted before it meanwhile; the pages in flight alone must fit too.
-        var seen = idOf is null ? null : new RecentIds(Math.Max(RecentIds.DefaultCapacity, WindowPages(operation.Concurrency) * query.PageSize));
+        var seen = idOf is null ? null : new RecentIds(Math.Max(RecentIds.DefaultCapacity, WindowPages(Concurrency(query, operation)) * query.PageSize));
         var shifts = new ShiftWatch(query, operation);
         var progress = new LinkProgress();
         long emitted = 0;
@@ -83,6 +83,13 @@ internal sealed class PageStreamer<T>
         shifts.Finished(emitted, seen?.Repeats ?? 0);
     }
 
+    /// <summary>
+    /// Pages that may be in flight now: the query's -ThrottleLimit (else the session's default), halved once for
+    /// every 429 the operation has had, as the operation halves its own default.
+    /// </summary>
+    internal static int Concurrency(ReferralQuery query, OperationContext operation) =>
+        query.ThrottleLimit is { } limit ? Math.Max(1, limit >> Math.Min(operation.ThrottledCount, 30)) : operation.Concurrency;
+
     internal static int WindowPages(int concurrency) => Math.Max(MinimumWindowPages, concurrency + 1);
 
     /// <summary>The pages of the query in order: the first, then computed ones (total known) or next links.</summary>
@@ -116,7 +123,7 @@ internal sealed class PageStreamer<T>
                 var nextSkip = query.Skip + rawCount;
                 while (true)
                 {
-                    while (pending.Count < operation.Concurrency && nextSkip < end)
+                    while (pending.Count < Concurrency(query, operation) && nextSkip < end)
                     {
                         var top = (int)Math.Min(step, end - nextSkip);
                         pending.Enqueue(FetchAsync(PageUrl(query, nextSkip, top), nextSkip, top, operation, listener, stop.Token));

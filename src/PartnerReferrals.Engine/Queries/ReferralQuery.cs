@@ -15,6 +15,9 @@ public sealed class ReferralQuery
     /// <summary>The API's largest page; also the default, since fewer round trips are faster and cheaper on quota.</summary>
     public const int MaxPageSize = 10000;
 
+    /// <summary>Most pages a user may ask to have in flight at once (-ThrottleLimit); more only earns 429s.</summary>
+    public const int MaxThrottleLimit = 16;
+
     private static readonly string[] AggregationLevels = ["day", "week", "month"];
 
     private ReferralQuery(string? filter, IReadOnlyList<string> groupBy, string? aggregationLevel, int pageSize, long skip, long? first)
@@ -45,6 +48,9 @@ public sealed class ReferralQuery
 
     public bool IsGrouped => GroupBy.Count > 0;
 
+    /// <summary>Pages in flight at most (-ThrottleLimit, 1..<see cref="MaxThrottleLimit"/>), halved after each 429; null for the session's default.</summary>
+    public int? ThrottleLimit { get; private set; }
+
     public static ReferralQuery FromRequest(ReferralRequest request)
     {
         if (request is null)
@@ -54,7 +60,7 @@ public sealed class ReferralQuery
 
         var filter = FilterBuilder.Build(request.Filter);
         RequestLength.Check(filter, request.Filter);
-        return Create(filter, null, null, request.PageSize, request.Skip, request.First);
+        return Create(filter, null, null, request.PageSize, request.Skip, request.First).WithThrottleLimit(request.ThrottleLimit);
     }
 
     public static ReferralQuery FromRequest(SummaryRequest request)
@@ -74,7 +80,7 @@ public sealed class ReferralQuery
                 "Use one or more of: " + ReferralFields.Describe(ReferralFields.GroupableFields) + ".");
         }
 
-        return Create(FilterBuilder.Build(request.Filter), request.GroupBy, request.AggregationLevel, request.PageSize, 0, null);
+        return Create(FilterBuilder.Build(request.Filter), request.GroupBy, request.AggregationLevel, request.PageSize, 0, null).WithThrottleLimit(request.ThrottleLimit);
     }
 
     /// <summary>Validates raw parts; <paramref name="filter"/> is already in the API's grammar (e.g. from <see cref="FilterBuilder"/>).</summary>
@@ -115,6 +121,24 @@ public sealed class ReferralQuery
         var level = ValidateAggregationLevel(aggregationLevel, fields);
         RequestLength.Check(filter);
         return new ReferralQuery(string.IsNullOrWhiteSpace(filter) ? null : filter, fields.Select(f => f.Name).ToArray(), level, pageSize ?? MaxPageSize, skip, first);
+    }
+
+    /// <summary>This query with at most <paramref name="throttleLimit"/> pages in flight (null: the session's default).</summary>
+    public ReferralQuery WithThrottleLimit(int? throttleLimit)
+    {
+        if (throttleLimit is < 1 or > MaxThrottleLimit)
+        {
+            throw QueryErrors.Invalid(
+                "ThrottleLimitOutOfRange",
+                "ThrottleLimit",
+                throttleLimit,
+                string.Format(CultureInfo.InvariantCulture, "-ThrottleLimit: {0} is outside 1..{1}.", throttleLimit, MaxThrottleLimit),
+                string.Format(CultureInfo.InvariantCulture, "Give 1 to {0} pages in flight, or leave it out for the default (4); the service throttles clients that ask for more.", MaxThrottleLimit));
+        }
+
+        var copy = (ReferralQuery)MemberwiseClone();
+        copy.ThrottleLimit = throttleLimit;
+        return copy;
     }
 
     /// <summary>The query string of one page request, e.g. <c>filter=...&amp;top=100&amp;skip=200</c>.</summary>

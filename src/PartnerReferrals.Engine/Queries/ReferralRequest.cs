@@ -16,4 +16,7 @@ public sealed class ReferralRequest
 
     /// <summary>Emit the total count (PowerShell's -IncludeTotalCount) through the host before the rows.</summary>
     public bool IncludeTotalCount { get; set; }
+
+    /// <summary>Pages in flight at most (PowerShell's -ThrottleLimit), 1..16; null for the default of 4. Halved after each 429.</summary>
+    public int? ThrottleLimit { get; set; }
 }

@@ -14,4 +14,7 @@ public sealed class SummaryRequest
     public string? AggregationLevel { get; set; }
 
     public int? PageSize { get; set; }
+
+    /// <summary>Pages in flight at most (PowerShell's -ThrottleLimit), 1..16; null for the default of 4. Halved after each 429.</summary>
+    public int? ThrottleLimit { get; set; }
 }

@@ -47,7 +47,7 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
 
     internal ReferralRequest BuildRequest()
     {
-        var request = new ReferralRequest { Filter = BuildFilter(InputObject is null), PageSize = PageSizeOrDefault };
+        var request = new ReferralRequest { Filter = BuildFilter(InputObject is null), PageSize = PageSizeOrDefault, ThrottleLimit = ThrottleLimitOrDefault };
         AddAll(request.Filter.Id, Take(nameof(Id), Id, InputObject is null));
         if (InputObject is not null)
         {

@@ -57,6 +57,7 @@ public sealed class GetPartnerReferralSummaryCommand : ReferralFilterCmdlet
             Filter = BuildFilter(),
             AggregationLevel = AggregationLevel,
             PageSize = PageSizeOrDefault,
+            ThrottleLimit = ThrottleLimitOrDefault,
         };
         foreach (var field in GroupBy)
         {

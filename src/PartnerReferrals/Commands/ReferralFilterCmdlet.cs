@@ -18,6 +18,7 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
     private DateTime? changedSince;
     private int? pageSize;
     private HashSet<string> commandLine = new(StringComparer.OrdinalIgnoreCase);
+    private int? throttleLimit;
 
     /// <summary>
     /// Statuses to match (any of them). Bound by property name, not by value: a piped summary row or CSV row
@@ -85,6 +86,17 @@ public abstract class ReferralFilterCmdlet : PartnerReferralsCmdlet
     }
 
     private protected int? PageSizeOrDefault => pageSize;
+
+    /// <summary>Pages requested at once (PowerShell's word for it); 4 when left out, halved after each HTTP 429.</summary>
+    [Parameter]
+    [ValidateRange(1, 16)]
+    public int ThrottleLimit
+    {
+        get => throttleLimit.GetValueOrDefault();
+        set => throttleLimit = value;
+    }
+
+    private protected int? ThrottleLimitOrDefault => throttleLimit;
 
     private protected override bool ReportsErrorsPerInput => true;
 

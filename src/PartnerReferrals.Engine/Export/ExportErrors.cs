@@ -1,0 +1,69 @@
+using System;
+using System.Globalization;
+
+namespace PartnerReferrals.Engine.Export;
+
+/// <summary>The export's own errors; each names the parameter that decides it and says what to do.</summary>
+internal static class ExportErrors
+{
+    public const string Prefix = "PartnerReferrals.Export.";
+
+    /// <summary>Rows the failed pull had read (and left out of the file), in <see cref="Exception.Data"/>.</summary>
+    public const string RowsReadKey = "PartnerReferrals.RowsRead";
+
+    public static PartnerReferralsException Invalid(string id, string parameter, string path, string message, string fix) =>
+        new(Prefix + id, ErrorKind.InvalidArgument, message + " " + fix, path)
+        {
+            ParameterName = parameter,
+            RecommendedAction = fix,
+        };
+
+    public static PartnerReferralsException FolderMissing(string path, string folder) => Invalid(
+        "FolderNotFound", "Path", path, "-Path: the folder '" + folder + "' does not exist.", "Create the folder first or give a path in an existing one.");
+
+    public static PartnerReferralsException IsFolder(string path) => Invalid(
+        "PathIsFolder", "Path", path, "-Path: '" + path + "' is a folder.", "Give the path of a file, e.g. " + System.IO.Path.Combine(path, "referrals.csv") + ".");
+
+    public static PartnerReferralsException Exists(string path) => Invalid(
+        "FileExists", "NoClobber", path, "-NoClobber: the file '" + path + "' already exists.", "Leave out -NoClobber to replace it, use -Append to add to it, or choose another -Path.");
+
+    public static PartnerReferralsException ReadOnly(string path) => Invalid(
+        "FileReadOnly", "Force", path, "The file '" + path + "' is read-only.", "Add -Force to replace it (or append to it) anyway.");
+
+    public static PartnerReferralsException HeaderDiffers(string path, string found) => Invalid(
+        "HeaderMismatch",
+        "Append",
+        path,
+        "-Append: the file '" + path + "' has other columns than referrals (its first line is '" + Shorten(found) + "').",
+        "Append only to a file written by Export-PartnerReferral (or Export-Csv of Get-PartnerReferral); give another -Path, or leave out -Append to replace the file.");
+
+    public static PartnerReferralsException NotWritten(string path, bool append, long read, long? expected, Exception failure)
+    {
+        var of = expected is { } n ? string.Format(CultureInfo.InvariantCulture, " of {0:N0}", n) : string.Empty;
+        var what = append
+            ? "Nothing was appended to '" + path + "': it is as it was before."
+            : "Nothing was written to '" + path + "'" + (System.IO.File.Exists(path) ? ": the file there is as it was before." : ".");
+        var message = string.Format(CultureInfo.InvariantCulture, "{0} The export stopped after reading {1:N0}{2} referrals: {3}", what, read, of, failure.Message);
+        const string Fix = "Run the same command again when the cause is fixed.";
+        var known = failure as PartnerReferralsException;
+        var error = new PartnerReferralsException(
+            known?.ErrorId ?? Prefix + "WriteFailed",
+            known?.Kind ?? ErrorKind.InvalidOperation,
+            message,
+            path,
+            failure)
+        {
+            ParameterName = known?.ParameterName,
+            RecommendedAction = Fix + (known?.RecommendedAction is { } action ? " " + action : string.Empty),
+            HttpStatus = known?.HttpStatus,
+            ApiCode = known?.ApiCode,
+            RequestId = known?.RequestId,
+            CorrelationId = known?.CorrelationId,
+        };
+        error.Data[Operations.PartialResult.RowsWrittenKey] = 0L;
+        error.Data[RowsReadKey] = read;
+        return error;
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+}

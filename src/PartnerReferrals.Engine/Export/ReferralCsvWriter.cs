@@ -1,0 +1,244 @@
+using System;
+using System.IO;
+using System.Text;
+using PartnerReferrals.Models;
+
+namespace PartnerReferrals.Engine.Export;
+
+/// <summary>
+/// Writes referrals as RFC 4180 CSV the way PowerShell 7's Export-Csv lays them out: the Referral properties in
+/// declaration order, every value quoted with inner quotes doubled, a null left empty and unquoted. Dates are ISO
+/// 8601 UTC (<c>2018-02-07T23:43:19Z</c>) instead of Export-Csv's culture-dependent text, so a file means the same
+/// on every machine. Hand-written rather than CsvHelper: the whole format is the quoting rule below, and encoding
+/// UTF-8 straight into one byte buffer (no TextWriter, no second encoding pass) keeps the cost per row to the bytes.
+/// </summary>
+internal sealed class ReferralCsvWriter
+{
+    /// <summary>The columns, in the order Export-Csv writes the Referral properties (declaration order).</summary>
+    public static readonly string[] Columns =
+    [
+        nameof(Referral.Id), nameof(Referral.Status), nameof(Referral.CustomerName), nameof(Referral.CustomerMarket),
+        nameof(Referral.PartnerMarket), nameof(Referral.CustomerOrgSize), nameof(Referral.CreatedDate),
+        nameof(Referral.AcknowledgedDate), nameof(Referral.AcceptedDate), nameof(Referral.DeclinedDate),
+        nameof(Referral.ExpiredDate), nameof(Referral.MissedDate), nameof(Referral.SkippedDate), nameof(Referral.WonDate),
+        nameof(Referral.LostDate), nameof(Referral.ArchivedDate),
+    ];
+
+    private const int BufferSize = 1 << 16;
+
+    // The longest date: yyyy-MM-ddTHH:mm:ss.fffffffZ in quotes.
+    private const int MaxDateBytes = 30;
+
+    private readonly Stream stream;
+    private readonly byte[] newLine;
+    private byte[] buffer = new byte[BufferSize];
+    private int used;
+
+    public ReferralCsvWriter(Stream stream, string newLine)
+    {
+        this.stream = stream;
+        this.newLine = Encoding.ASCII.GetBytes(newLine);
+    }
+
+    /// <summary>The header line's text without its line break: what an existing file must start with to be appended to.</summary>
+    public static string HeaderText => "\"" + string.Join("\",\"", Columns) + "\"";
+
+    public void WriteHeader()
+    {
+        Raw(Encoding.ASCII.GetBytes(HeaderText));
+        Raw(newLine);
+    }
+
+    /// <summary>A line break alone, for appending to a file whose last line has none.</summary>
+    public void WriteLineBreak() => Raw(newLine);
+
+    public void Write(Referral row)
+    {
+        Text(row.Id);
+        Comma();
+        Text(row.Status);
+        Comma();
+        Text(row.CustomerName);
+        Comma();
+        Text(row.CustomerMarket);
+        Comma();
+        Text(row.PartnerMarket);
+        Comma();
+        Text(row.CustomerOrgSize);
+        Comma();
+        Date(row.CreatedDate);
+        Comma();
+        Date(row.AcknowledgedDate);
+        Comma();
+        Date(row.AcceptedDate);
+        Comma();
+        Date(row.DeclinedDate);
+        Comma();
+        Date(row.ExpiredDate);
+        Comma();
+        Date(row.MissedDate);
+        Comma();
+        Date(row.SkippedDate);
+        Comma();
+        Date(row.WonDate);
+        Comma();
+        Date(row.LostDate);
+        Comma();
+        Date(row.ArchivedDate);
+        Raw(newLine);
+    }
+
+    /// <summary>Writes what is buffered to the stream.</summary>
+    public void Flush()
+    {
+        if (used > 0)
+        {
+            stream.Write(buffer, 0, used);
+            used = 0;
+        }
+    }
+
+    /// <summary>ISO 8601 in UTC, seconds always, a fraction only when the value has one (trailing zeros dropped).</summary>
+    internal static string FormatDate(DateTime value)
+    {
+        var bytes = new byte[MaxDateBytes];
+        return Encoding.ASCII.GetString(bytes, 0, FormatDate(value, bytes, 0));
+    }
+
+    private static int FormatDate(DateTime value, byte[] into, int at)
+    {
+        // The model's dates are UTC; a local one (set by a caller) is converted, an unspecified one taken as UTC.
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
+        var start = at;
+        Digits(into, at, utc.Year, 4);
+        into[at + 4] = (byte)'-';
+        Digits(into, at + 5, utc.Month, 2);
+        into[at + 7] = (byte)'-';
+        Digits(into, at + 8, utc.Day, 2);
+        into[at + 10] = (byte)'T';
+        Digits(into, at + 11, utc.Hour, 2);
+        into[at + 13] = (byte)':';
+        Digits(into, at + 14, utc.Minute, 2);
+        into[at + 16] = (byte)':';
+        Digits(into, at + 17, utc.Second, 2);
+        at += 19;
+        var fraction = (int)(utc.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction != 0)
+        {
+            into[at++] = (byte)'.';
+            var digits = 7;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            Digits(into, at, fraction, digits);
+            at += digits;
+        }
+
+        into[at++] = (byte)'Z';
+        return at - start;
+    }
+
+    private static void Digits(byte[] into, int at, int value, int count)
+    {
+        for (var i = at + count - 1; i >= at; i--)
+        {
+            into[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    private void Comma()
+    {
+        Ensure(1);
+        buffer[used++] = (byte)',';
+    }
+
+    private void Raw(byte[] bytes)
+    {
+        Ensure(bytes.Length);
+        Buffer.BlockCopy(bytes, 0, buffer, used, bytes.Length);
+        used += bytes.Length;
+    }
+
+    /// <summary>Room for <paramref name="bytes"/> more: the buffer is written out first, or grown for one huge value.</summary>
+    private void Ensure(int bytes)
+    {
+        if (used + bytes <= buffer.Length)
+        {
+            return;
+        }
+
+        Flush();
+        if (bytes > buffer.Length)
+        {
+            buffer = new byte[bytes];
+        }
+    }
+
+    private void Text(string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        // Worst case: every char a doubled quote or three UTF-8 bytes, plus the two quotes.
+        Ensure((value.Length * 3) + 2);
+        var into = buffer;
+        var at = used;
+        into[at++] = (byte)'"';
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c < 0x80)
+            {
+                if (c == '"')
+                {
+                    into[at++] = (byte)'"';
+                }
+
+                into[at++] = (byte)c;
+            }
+            else if (c < 0x800)
+            {
+                into[at++] = (byte)(0xC0 | (c >> 6));
+                into[at++] = (byte)(0x80 | (c & 0x3F));
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                var point = char.ConvertToUtf32(c, value[++i]);
+                into[at++] = (byte)(0xF0 | (point >> 18));
+                into[at++] = (byte)(0x80 | ((point >> 12) & 0x3F));
+                into[at++] = (byte)(0x80 | ((point >> 6) & 0x3F));
+                into[at++] = (byte)(0x80 | (point & 0x3F));
+            }
+            else
+            {
+                // A lone surrogate has no UTF-8 form: U+FFFD, as an encoder that does not throw writes it.
+                var point = char.IsSurrogate(c) ? 0xFFFD : c;
+                into[at++] = (byte)(0xE0 | (point >> 12));
+                into[at++] = (byte)(0x80 | ((point >> 6) & 0x3F));
+                into[at++] = (byte)(0x80 | (point & 0x3F));
+            }
+        }
+
+        into[at++] = (byte)'"';
+        used = at;
+    }
+
+    private void Date(DateTime? value)
+    {
+        if (value is not { } d)
+        {
+            return;
+        }
+
+        Ensure(MaxDateBytes);
+        buffer[used++] = (byte)'"';
+        used += FormatDate(d, buffer, used);
+        buffer[used++] = (byte)'"';
+    }
+}
