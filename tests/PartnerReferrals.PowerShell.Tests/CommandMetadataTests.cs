@@ -159,11 +159,12 @@ public sealed class CommandMetadataTests(ModuleFixture module) : RunspaceTest(mo
     }
 
     [Fact]
-    public void Only_Get_PartnerReferral_has_the_paging_parameters()
+    public void Only_Get_PartnerReferral_has_the_paging_parameters_and_Export_PartnerReferral_First_and_Skip_to_resume()
     {
         foreach (var name in ModuleCommands.Names.Where(n => n != "Get-PartnerReferral"))
         {
-            Assert.DoesNotContain(Command(name).Parameters.Keys, k => ModuleCommands.PagingParameters.Contains(k));
+            var paging = Command(name).Parameters.Keys.Where(k => ModuleCommands.PagingParameters.Contains(k)).Order(StringComparer.Ordinal);
+            Assert.Equal(name == "Export-PartnerReferral" ? ["First", "Skip"] : Array.Empty<string>(), paging);
         }
     }
 
