@@ -22,11 +22,13 @@ BeforeAll {
         Get-Content -LiteralPath $script:Log | ForEach-Object { [double]::Parse(($_ -split "`t")[1], [cultureinfo]::InvariantCulture) } | Sort-Object
     }
 
-    # The gaps between requests that arrived less than the latency apart, i.e. while the one before was still open.
+    # The gaps between requests that arrived well within the latency, i.e. while the one before was still open.
+    # Half the latency, not all of it: the emulator's delay timer can fire a millisecond early (gaps of 499.4 ms were
+    # seen one at a time), while overlapping requests arrive within a few milliseconds of each other.
     function Get-Overlaps($Times) {
         for ($i = 1; $i -lt $Times.Count; $i++) {
             $gap = $Times[$i] - $Times[$i - 1]
-            if ($gap -lt $script:Latency.TotalMilliseconds) { [math]::Round($gap, 1) }
+            if ($gap -lt $script:Latency.TotalMilliseconds / 2) { [math]::Round($gap, 1) }
         }
     }
 }
