@@ -24,7 +24,7 @@ internal sealed class PageFetcher
         this.options = options;
     }
 
-    public async Task<Page<T>> FetchAsync<T>(Uri url, SpanPageParser<T> parse, OperationContext operation, CancellationToken cancellationToken)
+    public async Task<Page<T>> FetchAsync<T>(Uri url, SpanPageParser<T> parse, int expectedRows, OperationContext operation, CancellationToken cancellationToken)
     {
         var requestId = Guid.NewGuid().ToString();
         for (var attempt = 1; ; attempt++)
@@ -44,7 +44,7 @@ internal sealed class PageFetcher
             try
             {
                 // Parsed before the response (and its pooled buffer) is disposed; the page keeps no reference to it.
-                return parse(new ReadOnlySpan<byte>(body.Array, body.Offset, body.Count));
+                return parse(new ReadOnlySpan<byte>(body.Array, body.Offset, body.Count), expectedRows);
             }
             catch (TruncatedJsonException) when (attempt < options.MaxAttempts)
             {

@@ -168,7 +168,7 @@ internal sealed class PageStreamer<T>
                     throw PagingErrors.TooManyPages(next, pages + 1, count, rawCount);
                 }
 
-                page = await FetchAsync(next, -1, null, operation, listener, stop.Token).ConfigureAwait(false);
+                page = await FetchAsync(next, -1, null, operation, listener, stop.Token, expectedRows: rawCount).ConfigureAwait(false);
                 pages++;
                 yield return page;
             }
@@ -194,10 +194,11 @@ internal sealed class PageStreamer<T>
     /// <summary>Pages a result of <paramref name="rows"/> rows can span at <paramref name="pageRows"/> a page, plus two for rows added while it is read.</summary>
     internal static long MaxPages(long rows, int pageRows) => ((Math.Max(0, rows) + pageRows - 1) / Math.Max(1, pageRows)) + 2;
 
-    private async Task<Page<T>> FetchAsync(Uri url, long skip, int? top, OperationContext operation, PagingListener? listener, CancellationToken cancellationToken)
+    // expectedRows: what a next-link page, asked for without a top, is likely to hold (the first page's count).
+    private async Task<Page<T>> FetchAsync(Uri url, long skip, int? top, OperationContext operation, PagingListener? listener, CancellationToken cancellationToken, int expectedRows = 0)
     {
         var watch = Stopwatch.StartNew();
-        var page = await fetcher.FetchAsync(url, parse, operation, cancellationToken).ConfigureAwait(false);
+        var page = await fetcher.FetchAsync(url, parse, top ?? expectedRows, operation, cancellationToken).ConfigureAwait(false);
         listener?.PageArrived?.Invoke(new PageStats(skip, top, page.Rows.Count, watch.Elapsed));
         return page;
     }

@@ -28,7 +28,7 @@ public class BufferedBodyTests
         var pool = new CountingPool();
         using var client = Client(new FakeHandler((_, _) => Answer(content)), pool);
 
-        var page = await new PageFetcher(client, TestSessions.FastOptions()).FetchAsync(Page, Referrals, new OperationContext(), CancellationToken.None);
+        var page = await new PageFetcher(client, TestSessions.FastOptions()).FetchAsync(Page, Referrals, 0, new OperationContext(), CancellationToken.None);
 
         Assert.Equal(300, page.Rows.Count);
         Assert.Equal(1, content.Opens);
@@ -44,7 +44,7 @@ public class BufferedBodyTests
         var handler = new FakeHandler((_, n) => Answer(new CountingContent(json, deliver: n == 1 ? json.Length / 2 : null)));
         using var client = Client(handler, pool);
 
-        var page = await new PageFetcher(client, TestSessions.FastOptions()).FetchAsync(Page, Referrals, new OperationContext(), CancellationToken.None);
+        var page = await new PageFetcher(client, TestSessions.FastOptions()).FetchAsync(Page, Referrals, 0, new OperationContext(), CancellationToken.None);
 
         Assert.Equal(10, page.Rows.Count);
         Assert.Equal(2, handler.Count);
@@ -112,7 +112,7 @@ public class BufferedBodyTests
         var pool = new CountingPool();
         using var client = Client(new FakeHandler((_, _) => Answer(new CountingContent(Pages.Envelope(1, 10, 10, "https://api.test/next")))), pool);
 
-        var page = await new PageFetcher(client, TestSessions.FastOptions()).FetchAsync(Page, Referrals, new OperationContext(), CancellationToken.None);
+        var page = await new PageFetcher(client, TestSessions.FastOptions()).FetchAsync(Page, Referrals, 0, new OperationContext(), CancellationToken.None);
         foreach (var buffer in pool.Returned)
         {
             buffer.AsSpan().Fill((byte)'x');
@@ -132,7 +132,7 @@ public class BufferedBodyTests
         using var client = Client(new FakeHandler((_, _) => Answer(error, HttpStatusCode.BadRequest)), pool);
 
         var ex = await Assert.ThrowsAsync<PartnerReferralsException>(
-            () => new PageFetcher(client, TestSessions.FastOptions()).FetchAsync(Page, Referrals, new OperationContext(), CancellationToken.None));
+            () => new PageFetcher(client, TestSessions.FastOptions()).FetchAsync(Page, Referrals, 0, new OperationContext(), CancellationToken.None));
 
         Assert.Equal("600", ex.ApiCode);
         Assert.Contains("The filter is not valid", ex.Message, StringComparison.Ordinal);

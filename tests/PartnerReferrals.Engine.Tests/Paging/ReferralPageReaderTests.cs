@@ -124,4 +124,21 @@ public class ReferralPageReaderTests
         Assert.IsType<TruncatedJsonException>(Record.Exception(() => Read("{\"Value\":[{\"id\":\"1\"},{\"id\":\"2")));
         Assert.IsNotType<TruncatedJsonException>(Record.Exception(() => Read("{\"Value\":[}")));
     }
+
+    [Fact]
+    public void A_full_page_fills_one_row_list_sized_below_the_large_object_heap()
+    {
+        var rows = string.Join(",", Enumerable.Range(0, ReferralPageReader.MaxPresizedRows).Select(i => "{\"id\":\"" + i + "\"}"));
+        var page = ReferralPageReader.ReadReferrals(Encoding.UTF8.GetBytes("{\"value\":[" + rows + "]}"), expectedRows: 10_000);
+
+        Assert.Equal(10_000, page.Rows.Count);
+        // Grown by doubling, the list would have ended at 16,384 slots (131 KB, a large-object allocation per page).
+        Assert.Equal(10_000, page.Rows.Capacity);
+        Assert.True(page.Rows.Capacity * IntPtr.Size < 85_000);
+
+        // A top beyond the API's limit is not trusted to size the list: only the rows that come decide.
+        var small = ReferralPageReader.ReadReferrals(Encoding.UTF8.GetBytes("[{\"id\":\"1\"}]"), expectedRows: 1_000_000);
+        Assert.Single(small.Rows);
+        Assert.True(small.Rows.Capacity <= ReferralPageReader.MaxPresizedRows);
+    }
 }
