@@ -48,8 +48,18 @@ internal static class ChildMain
             "d" => () => Task.Run(pulls.EntryPoint),
             var other => throw new ArgumentException("--pull " + other + ": expected a, b, b2, c or d."),
         };
-        var timing = await Measure.RepeatAsync("pull " + command.Text("--pull"), pull, rows, command.Int("--repeat"));
-        Console.Out.WriteLine(BenchReport.Invariant($"RESULT median {timing.Seconds:0.000} s, runs {string.Join(" ", timing.Runs.Select(r => r.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}"));
+        var what = "pull " + command.Text("--pull");
+        Measure.Check(what, await pull(), rows);
+        var samples = new List<Sample>();
+        for (var i = 0; i < command.Int("--repeat"); i++)
+        {
+            var sample = await Measure.OnceAsync(what, pull, rows);
+            samples.Add(sample);
+            // Each run's own figures, so an experiment can be judged on CPU and GC, not wall time alone.
+            Console.Out.WriteLine(BenchReport.Invariant($"RUN wall {sample.Seconds:0.000} s, cpu {sample.CpuSeconds:0.000} s, gc pause {sample.GcPauseSeconds:0.000} s, gc {sample.Gen0}/{sample.Gen1}/{sample.Gen2}, {(double)sample.AllocatedBytes / rows:0.0} B/row"));
+        }
+
+        Console.Out.WriteLine(BenchReport.Invariant($"RESULT median wall {Measure.Median(samples.Select(s => s.Seconds).ToArray()):0.000} s, median cpu {Measure.Median(samples.Select(s => s.CpuSeconds).ToArray()):0.000} s"));
     }
 
     private static async Task ServeAsync(int rows)
