@@ -30,9 +30,19 @@ internal sealed class PageStreamer<T>
     private readonly Uri analyticsBase;
     private readonly SpanPageParser<T> parse;
     private readonly Func<T, string?>? idOf;
+    private readonly int? firstPageRows;
 
-    public PageStreamer(PageFetcher fetcher, Uri analyticsBase, SpanPageParser<T> parse, Func<T, string?>? idOf)
+    /// <param name="fetcher">Gets and parses one page.</param>
+    /// <param name="analyticsBase">What page URLs and relative next links resolve against.</param>
+    /// <param name="parse">The page parser for <typeparamref name="T"/>.</param>
+    /// <param name="idOf">A row's id, to drop rows sent twice; null for rows without one.</param>
+    /// <param name="firstPageRows">
+    /// When set, the most rows the first request asks for (see <see cref="PagesAsync"/>): for rows a consumer
+    /// sees one by one, where the first row should not wait for a whole page. Null: the first page is a full one.
+    /// </param>
+    public PageStreamer(PageFetcher fetcher, Uri analyticsBase, SpanPageParser<T> parse, Func<T, string?>? idOf, int? firstPageRows = null)
     {
+        this.firstPageRows = firstPageRows;
         this.fetcher = fetcher;
         this.analyticsBase = analyticsBase;
         this.parse = parse;
@@ -92,14 +102,33 @@ internal sealed class PageStreamer<T>
 
     internal static int WindowPages(int concurrency) => Math.Max(MinimumWindowPages, concurrency + 1);
 
-    /// <summary>The pages of the query in order: the first, then computed ones (total known) or next links.</summary>
+    /// <summary>
+    /// The pages of the query in order: the first, then computed ones (total known) or next links.
+    /// <para>With <see cref="firstPageRows"/> set and more than that many rows wanted, the first request asks for only
+    /// that many, so the first row arrives after a small page; the pages after it are full ones (not with one page
+    /// in flight at a time, where it would cost a round trip). Nothing is asked
+    /// for before the first page is back, so a result that fits in it costs one request, as before. A server that
+    /// sends no TotalCount is asked for the second page by skip and top at full size, and followed by next links
+    /// from there, so the rest is not read at the small page's size. A page shorter than asked before the end
+    /// shows the server's own page limit: the pages planned after it are dropped and planned again from where it
+    /// ended, at its size, so no rows are skipped.</para>
+    /// </summary>
     private async IAsyncEnumerable<Page<T>> PagesAsync(ReferralQuery query, long limit, OperationContext operation, PagingListener? listener, LinkProgress progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = new Queue<Task<Page<T>>>();
+        var pending = new Queue<PlannedPage>();
+        // Pages fetched but no longer wanted; awaited at the end so no request outlives the stream.
+        var dropped = new List<Task<Page<T>>>();
         try
         {
             var firstTop = (int)Math.Max(1, Math.Min(query.PageSize, limit));
+            // One page at a time, a short first page would add a round trip to every pull larger than it.
+            var shortFirst = firstPageRows is { } small && firstTop > small && Concurrency(query, operation) > 1;
+            if (shortFirst)
+            {
+                firstTop = firstPageRows!.Value;
+            }
+
             var url = PageUrl(query, query.Skip, firstTop);
             var page = await FetchAsync(url, query.Skip, firstTop, operation, listener, stop.Token).ConfigureAwait(false);
             if (page.TotalCount is { } announced && listener is not null)
@@ -117,16 +146,21 @@ internal sealed class PageStreamer<T>
 
             if (page.TotalCount is { } total)
             {
-                // A server that caps pages below our top reveals its page size on the first page; keep to it.
-                var step = rawCount < firstTop ? rawCount : query.PageSize;
                 var end = Math.Min(total, limit == long.MaxValue ? total : query.Skip + limit);
                 var nextSkip = query.Skip + rawCount;
+                var step = query.PageSize;
+                if (rawCount < firstTop)
+                {
+                    // A server that caps pages below our top reveals its page size on the first page; keep to it.
+                    step = rawCount;
+                }
+
                 while (true)
                 {
                     while (pending.Count < Concurrency(query, operation) && nextSkip < end)
                     {
                         var top = (int)Math.Min(step, end - nextSkip);
-                        pending.Enqueue(FetchAsync(PageUrl(query, nextSkip, top), nextSkip, top, operation, listener, stop.Token));
+                        pending.Enqueue(Plan(query, nextSkip, top, operation, listener, stop.Token));
                         nextSkip += top;
                     }
 
@@ -135,11 +169,23 @@ internal sealed class PageStreamer<T>
                         yield break;
                     }
 
-                    page = await pending.Dequeue().ConfigureAwait(false);
-                    if (page.Rows.Count == 0)
+                    var planned = pending.Dequeue();
+                    page = await planned.Page.ConfigureAwait(false);
+                    var got = page.Rows.Count;
+                    if (got == 0)
                     {
                         // The result shrank since the first page: nothing lies beyond an empty page.
                         nextSkip = end;
+                    }
+                    else if (got < planned.Top && planned.Skip + got < end)
+                    {
+                        // Short before the end: the server's page limit is below what was asked. Plan again from here.
+                        step = Math.Min(step, got);
+                        nextSkip = planned.Skip + got;
+                        while (pending.Count > 0)
+                        {
+                            dropped.Add(pending.Dequeue().Page);
+                        }
                     }
 
                     yield return page;
@@ -149,6 +195,20 @@ internal sealed class PageStreamer<T>
             // Links are remembered as fingerprints: a page count the TotalCount allows costs 8 bytes a page.
             var visited = new HashSet<ulong> { Fingerprint.Of(url.AbsoluteUri) };
             var pages = 1;
+            var pageRows = rawCount;
+            if (shortFirst && rawCount == firstTop && page.NextLink is not null)
+            {
+                // No count, and more to come: ask for the next page at full size by skip and top, then follow its links.
+                var skip = query.Skip + rawCount;
+                var top = (int)Math.Min(query.PageSize, limit - rawCount);
+                var full = PageUrl(query, skip, top);
+                visited.Add(Fingerprint.Of(full.AbsoluteUri));
+                page = await FetchAsync(full, skip, top, operation, listener, stop.Token).ConfigureAwait(false);
+                pages++;
+                pageRows = Math.Max(pageRows, page.Rows.Count);
+                yield return page;
+            }
+
             while (page.NextLink is { } link && page.Rows.Count > 0)
             {
                 var next = NextLinks.Resolve(analyticsBase, link);
@@ -163,12 +223,12 @@ internal sealed class PageStreamer<T>
                 }
 
                 // A count, when sent, says how many pages there can be; a little more for rows added meanwhile.
-                if (page.TotalCount is { } count && pages >= MaxPages(count - Math.Max(0, query.Skip), rawCount))
+                if (page.TotalCount is { } count && pages >= MaxPages(count - Math.Max(0, query.Skip), pageRows))
                 {
-                    throw PagingErrors.TooManyPages(next, pages + 1, count, rawCount);
+                    throw PagingErrors.TooManyPages(next, pages + 1, count, pageRows);
                 }
 
-                page = await FetchAsync(next, -1, null, operation, listener, stop.Token, expectedRows: rawCount).ConfigureAwait(false);
+                page = await FetchAsync(next, -1, null, operation, listener, stop.Token, expectedRows: pageRows).ConfigureAwait(false);
                 pages++;
                 yield return page;
             }
@@ -179,9 +239,14 @@ internal sealed class PageStreamer<T>
             stop.Cancel();
             while (pending.Count > 0)
             {
+                dropped.Add(pending.Dequeue().Page);
+            }
+
+            foreach (var task in dropped)
+            {
                 try
                 {
-                    await pending.Dequeue().ConfigureAwait(false);
+                    await task.ConfigureAwait(false);
                 }
                 catch (Exception)
                 {
@@ -189,6 +254,12 @@ internal sealed class PageStreamer<T>
                 }
             }
         }
+    }
+
+    private PlannedPage Plan(ReferralQuery query, long skip, int top, OperationContext operation, PagingListener? listener, CancellationToken cancellationToken)
+    {
+        var url = PageUrl(query, skip, top);
+        return new PlannedPage(skip, top, FetchAsync(url, skip, top, operation, listener, cancellationToken));
     }
 
     /// <summary>Pages a result of <paramref name="rows"/> rows can span at <paramref name="pageRows"/> a page, plus two for rows added while it is read.</summary>
@@ -204,6 +275,9 @@ internal sealed class PageStreamer<T>
     }
 
     private Uri PageUrl(ReferralQuery query, long skip, int top) => new(analyticsBase, "referrals?" + query.ToQueryString(skip, top));
+
+    /// <summary>A page requested by skip and top, with what it asked for, to tell a short page from the last one.</summary>
+    private readonly record struct PlannedPage(long Skip, int Top, Task<Page<T>> Page);
 
     /// <summary>What the consumer made of the pages so far, for the pager to see a server that does not advance.</summary>
     private sealed class LinkProgress

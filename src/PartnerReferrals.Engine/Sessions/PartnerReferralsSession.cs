@@ -92,6 +92,13 @@ public sealed class PartnerReferralsSession : IDisposable
     /// <summary>A new operation (one cmdlet call): its own correlation id, its trace lines to <paramref name="output"/>.</summary>
     public OperationContext NewOperation(Hosting.IEngineOutput? output) => new(output, Options.MaxConcurrency);
 
+    /// <summary>
+    /// Most rows the first request of a referral pull asks for, when the pull wants more than a page: the first
+    /// row then follows a 1,000-row page (about 0.8 MB) rather than a 10,000-row one; the pages after it are full.
+    /// Summaries are read whole, so they keep full pages.
+    /// </summary>
+    public const int FirstPageRows = 1000;
+
     public IAsyncEnumerable<Referral> GetReferralsAsync(ReferralQuery query, OperationContext operation, PagingListener? listener = null, CancellationToken cancellationToken = default)
     {
         if (query is null)
@@ -99,7 +106,7 @@ public sealed class PartnerReferralsSession : IDisposable
             throw new ArgumentNullException(nameof(query));
         }
 
-        var streamer = new PageStreamer<Referral>(fetcher, AnalyticsBase, ReferralPageReader.ReadReferrals, r => r.Id);
+        var streamer = new PageStreamer<Referral>(fetcher, AnalyticsBase, ReferralPageReader.ReadReferrals, r => r.Id, FirstPageRows);
         return streamer.StreamAsync(query, operation ?? NewOperation(null), listener, cancellationToken);
     }
 

@@ -82,7 +82,7 @@ public class AuthenticationAndCorrelationTests
         await session.GetReferralsAsync(ReferralQuery.Create(null, null, null, null, 0, null), session.NewOperation(output)).ToListAsync();
 
         var line = Assert.Single(output.Debug);
-        Assert.Contains("GET https://api.test/partner/v1/analytics/referrals?top=10000", line, StringComparison.Ordinal);
+        Assert.Contains("GET https://api.test/partner/v1/analytics/referrals?top=1000", line, StringComparison.Ordinal);
         Assert.Contains("200", line, StringComparison.Ordinal);
         Assert.Contains(handler.Requests.Single().RequestId!, line, StringComparison.Ordinal);
         Assert.DoesNotContain(tokens.Current, string.Join("\n", output.Lines), StringComparison.Ordinal);
