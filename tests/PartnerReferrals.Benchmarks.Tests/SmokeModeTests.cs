@@ -38,14 +38,14 @@ public class SmokeModeTests
             "emulator.groupby.inputRowsPerSecond", "emulator.groupby.groups",
         ]);
 
-        foreach (var pull in new[] { "module-null", "module-csv", "module-export", "irm-null", "httpclient-null", "raw", "raw-write" })
+        foreach (var pull in new[] { "module-null", "module-csv", "module-export", "irm-null", "httpclient-null", "raw", "raw-write", "pipeline-floor" })
         {
             expected.AddRange(new[] { "seconds", "rowsPerSecond", "ratioToRaw" }.Select(f => "pwsh." + pull + "." + f));
         }
 
         expected.AddRange(
         [
-            "pwsh.ratio.csv_export", "pwsh.ratio.export_rawWrite", "pwsh.ratio.moduleNull_raw", "pwsh.ratio.irm_moduleNull",
+            "pwsh.ratio.csv_export", "pwsh.ratio.export_rawWrite", "pwsh.ratio.moduleNull_raw", "pwsh.ratio.floor_raw", "pwsh.ratio.moduleNull_rawPlusFloor", "pwsh.ratio.irm_moduleNull",
             "pwsh.latency.module-null.seconds", "pwsh.latency.module-null-8.seconds", "pwsh.latency.module-export.seconds",
             "pwsh.latency.irm-null.seconds", "pwsh.latency.raw.seconds", "pwsh.firstRow.seconds", "pwsh.ratio.firstRow_oneRequest",
         ]);

@@ -32,6 +32,7 @@ function Invoke-Pull([string] $Kind, [int] $Rows, [int] $PageSize, [int] $Thrott
         'module-null' { Get-PartnerReferral -First $Rows -PageSize $PageSize @throttleArgs | Out-Null; return $Rows }
         'module-csv' { Get-PartnerReferral -First $Rows -PageSize $PageSize @throttleArgs | Export-Csv -Path $csv; return -2 }
         'module-export' { Export-PartnerReferral -Path $csv -First $Rows -PageSize $PageSize @throttleArgs; return -2 }
+        'pipeline-floor' { Write-Output $script:Ready | Out-Null; return $script:Ready.Count }
         'first-row' { Get-PartnerReferral -PageSize $PageSize | Select-Object -First 1 | Out-Null; return $Rows }
         'irm-null' {
             # The loop a user writes from the documentation: one request at a time, skip advanced by the page.
@@ -74,6 +75,10 @@ while ($null -ne ($line = [Console]::In.ReadLine())) {
     $kind, $rows, $pageSize, $throttle = $line -split ' '
     if ($kind -eq 'exit') { break }
     try {
+        if ($kind -eq 'pipeline-floor' -and $script:Ready.Count -ne [int] $rows) {
+            # The objects are made before the clock starts: this pull times PowerShell's per-object cost alone.
+            $script:Ready = [PartnerReferrals.Models.Referral[]] @(Get-PartnerReferral -First ([int] $rows) -PageSize ([int] $pageSize))
+        }
         [GC]::Collect()
         $self = [System.Diagnostics.Process]::GetCurrentProcess()
         $before = $self.WorkingSet64
