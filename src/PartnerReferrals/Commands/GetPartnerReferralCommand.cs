@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using PartnerReferrals.Commands.Hosting;
 using System.Management.Automation;
 using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
@@ -51,7 +51,7 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
         AddAll(request.Filter.Id, Take(nameof(Id), Id, InputObject is null));
         if (InputObject is not null)
         {
-            request.Filter.InputRow = PropertiesOf(InputObject);
+            request.Filter.InputRow = PipedObject.PropertiesOf(InputObject);
         }
 
         var paging = PagingParameters;
@@ -77,23 +77,5 @@ public sealed class GetPartnerReferralCommand : ReferralFilterCmdlet
             countedTotal = (countedTotal ?? 0) + totalCount;
             SessionState.PSVariable.Set(name.TrimStart('$'), countedTotal.Value);
         }
-    }
-
-    private static Dictionary<string, object?> PropertiesOf(PSObject item)
-    {
-        var properties = new Dictionary<string, object?>(System.StringComparer.OrdinalIgnoreCase);
-        foreach (var property in item.Properties)
-        {
-            try
-            {
-                properties[property.Name] = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
-            }
-            catch (GetValueException)
-            {
-                // A property whose getter throws carries nothing to filter by.
-            }
-        }
-
-        return properties;
     }
 }

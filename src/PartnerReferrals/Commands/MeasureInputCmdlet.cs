@@ -59,7 +59,7 @@ public abstract class MeasureInputCmdlet : ReferralFilterCmdlet
 
         try
         {
-            return ReferralInput.FromProperties(property => input?.Properties[property]?.Value is { } value ? (value is PSObject wrapped ? wrapped.BaseObject : value) : null);
+            return ReferralInput.FromProperties(property => PipedObject.ValueOf(input, property));
         }
         catch (PartnerReferralsException error)
         {
