@@ -36,7 +36,11 @@ internal static class EnginePulls
     {
         public long Objects { get; private set; }
 
-        public void WriteObject(object item) => Objects++;
+        public Task WriteObjectsAsync(IReadOnlyList<object> items, CancellationToken cancellationToken)
+        {
+            Objects += items.Count;
+            return Task.CompletedTask;
+        }
 
         public void WriteVerbose(string message)
         {

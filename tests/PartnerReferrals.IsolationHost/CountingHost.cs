@@ -19,10 +19,14 @@ public class CountingHost : DispatchProxy
     {
         switch (targetMethod?.Name)
         {
-            case "WriteObject":
-                Objects++;
-                FirstObjectType ??= args?[0]?.GetType().FullName;
-                break;
+            case "WriteObjectsAsync":
+                foreach (var item in (System.Collections.IEnumerable)args![0]!)
+                {
+                    Objects++;
+                    FirstObjectType ??= item?.GetType().FullName;
+                }
+
+                return System.Threading.Tasks.Task.CompletedTask;
             case "WriteWarning":
             case "WriteError":
                 Console.Error.WriteLine(targetMethod.Name + ": " + args?[0]);

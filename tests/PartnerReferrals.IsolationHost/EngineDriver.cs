@@ -41,9 +41,15 @@ internal static class EngineDriver
         Set(connectRequest, "Method", Enum.Parse(engine.GetType("PartnerReferrals.Engine.Sessions.SignInMethod", throwOnError: true)!, "DeviceCode"));
         // The host is the cmdlet assembly's own adapter: its IEngineHost must be the engine's, across the boundary.
         var adapterHost = Activator.CreateInstance(cmdlets.GetType("PartnerReferrals.Commands.Hosting.EngineHostAdapter", throwOnError: true)!, Instance, null, [connectCmdlet], null)!;
-        var connect = operations.GetMethod("Connect", [connectRequest.GetType(), hostInterface, typeof(CancellationToken)])!;
-        var context = connect.Invoke(null, [connectRequest, adapterHost, timeout.Token])!;
+        var connectOptions = engine.GetType("PartnerReferrals.Engine.SignIn.ConnectOptions", throwOnError: true)!;
+        var connect = operations.GetMethod("Connect", [connectRequest.GetType(), hostInterface, typeof(CancellationToken), connectOptions])!;
+        var session = connect.Invoke(null, [connectRequest, adapterHost, timeout.Token, null])!;
+        var context = session.GetType().GetMethod("CurrentContext", Type.EmptyTypes)!.Invoke(session, null)!;
         results.Add(("connected-environment", Get(context, "Environment")));
+
+        // The cmdlets pass the process-wide session, as Connect-PartnerReferrals leaves it.
+        var store = engine.GetType("PartnerReferrals.Engine.Sessions.SessionStore", throwOnError: true)!;
+        store.GetMethod("Replace")!.Invoke(null, [session]);
 
         // Get-PartnerReferral: the cmdlet's whole ProcessRecord (its output goes to the stub's no-op WriteObject) ...
         var getCmdlet = Create(cmdlets, "PartnerReferrals.Commands.GetPartnerReferralCommand");
@@ -53,8 +59,8 @@ internal static class EngineDriver
         // ... and the same request through the engine entry point with a host that counts what comes back.
         var referralRequest = Call(getCmdlet, "BuildRequest");
         var counter = CountingHost.Create(hostInterface);
-        var getReferrals = operations.GetMethod("GetReferrals", [referralRequest.GetType(), hostInterface, typeof(CancellationToken)])!;
-        getReferrals.Invoke(null, [referralRequest, counter, timeout.Token]);
+        var getReferrals = operations.GetMethod("GetReferrals", [session.GetType(), referralRequest.GetType(), hostInterface, typeof(CancellationToken)])!;
+        getReferrals.Invoke(null, [session, referralRequest, counter, timeout.Token]);
         results.Add(("rows", counter.Objects));
         results.Add(("row-type", counter.FirstObjectType));
 

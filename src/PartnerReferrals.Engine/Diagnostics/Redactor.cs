@@ -6,9 +6,10 @@ using System.Threading;
 namespace PartnerReferrals.Engine.Diagnostics;
 
 /// <summary>
-/// Masks secrets in any text bound for a host stream or an exception message. Belt and braces: the pipeline
-/// never writes a header or a body that holds a token, but a server's error text, an MSAL message, a URL or a
-/// secret pasted into the wrong parameter might, so everything passes through here. Known secrets (the tokens
+/// Masks secrets in any text bound for a host stream or an error. Belt and braces: the pipeline never writes a
+/// header or a body that holds a token, but a server's error text, an MSAL message, a URL or a secret pasted into
+/// the wrong parameter might. Two callers, one per kind of text: every line on its way out of the engine
+/// (<see cref="Hosting.QueuedHost"/>) and every error when it is made (<see cref="PartnerReferralsException"/>). Known secrets (the tokens
 /// and client secret a user handed in) are masked verbatim; anything shaped like a JWT, an opaque token or a
 /// credential parameter is masked by pattern.
 /// </summary>
@@ -95,61 +96,6 @@ public static class Redactor
         result = Bearer.Replace(result, "$1 " + Mask);
         result = CredentialParameter.Replace(result, "$1$2" + Mask);
         return OpaqueRun.Replace(result, match => LooksLikeToken(match.Value) ? Mask : match.Value);
-    }
-
-    /// <summary>
-    /// The same exception with its message, target and advice redacted, or the exception itself when nothing
-    /// needed masking. An inner exception whose text held a secret is left out: an ErrorRecord shows it too.
-    /// </summary>
-    public static PartnerReferralsException Sanitize(PartnerReferralsException exception)
-    {
-        if (exception is null)
-        {
-            throw new ArgumentNullException(nameof(exception));
-        }
-
-        var message = Redact(exception.Message);
-        var action = exception.RecommendedAction is null ? null : Redact(exception.RecommendedAction);
-        var target = exception.Target is string or Uri ? Redact(exception.Target.ToString()) : null;
-        var innerLeaks = InnerLeaks(exception.InnerException);
-        if (message == exception.Message && action == exception.RecommendedAction && (target is null || target == exception.Target!.ToString()) && !innerLeaks)
-        {
-            return exception;
-        }
-
-        var copy = new PartnerReferralsException(
-            exception.ErrorId,
-            exception.Kind,
-            message,
-            target is not null && target != exception.Target!.ToString() ? target : exception.Target,
-            innerLeaks ? null : exception.InnerException)
-        {
-            ParameterName = exception.ParameterName,
-            RecommendedAction = action,
-            HttpStatus = exception.HttpStatus,
-            ApiCode = exception.ApiCode,
-            RequestId = exception.RequestId,
-            CorrelationId = exception.CorrelationId,
-        };
-        foreach (System.Collections.DictionaryEntry entry in exception.Data)
-        {
-            copy.Data[entry.Key] = entry.Value;
-        }
-
-        return copy;
-    }
-
-    private static bool InnerLeaks(Exception? inner)
-    {
-        for (var e = inner; e is not null; e = e.InnerException)
-        {
-            if (Redact(e.Message) != e.Message)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool LooksLikeToken(string run) => run.Any(char.IsUpper) && run.Any(char.IsLower) && run.Any(char.IsDigit);

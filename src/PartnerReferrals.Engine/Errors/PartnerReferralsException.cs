@@ -1,34 +1,46 @@
 using System;
+using System.Globalization;
+using PartnerReferrals.Engine.Diagnostics;
 
 namespace PartnerReferrals.Engine;
 
 /// <summary>
-/// Every error the engine reports. It carries what an ErrorRecord needs (a stable id, a kind, the offending
-/// value) and what a support call needs (HTTP status, the API's code, request and correlation ids).
-/// Messages never contain tokens or secrets.
+/// Every error the engine reports: one entry of the error catalogue (the factories such as QueryErrors, ExportErrors
+/// and AuthErrors build them). It carries what an ErrorRecord needs (a stable id, a kind, the offending value, what
+/// went wrong and, apart from it, what to do next) and what a support call needs (HTTP status, the API's code,
+/// request and correlation ids).
 /// </summary>
+/// <remarks>
+/// An error is made clean: its text and target go through <see cref="Redactor"/> here, wherever it was built, and an
+/// inner exception whose text would show a secret is left out, so no error anywhere can carry a token.
+/// </remarks>
 public sealed class PartnerReferralsException : Exception
 {
-    public PartnerReferralsException(string errorId, ErrorKind kind, string message, object? target = null, Exception? innerException = null)
-        : base(message, innerException)
+    /// <summary>The advice of an error that has none of its own (the standard constructors).</summary>
+    public const string ReportIt = "Run the command again with -Verbose; if it still fails, report the error id and message.";
+
+    public PartnerReferralsException(string errorId, ErrorKind kind, string problem, string recommendedAction, object? target = null, Exception? innerException = null)
+        : base(Redactor.Redact(problem), Clean(innerException))
     {
         ErrorId = errorId;
         Kind = kind;
-        Target = target;
+        Problem = Redactor.Redact(problem);
+        RecommendedAction = Redactor.Redact(recommendedAction);
+        Target = CleanTarget(target);
     }
 
     public PartnerReferralsException()
-        : this("PartnerReferrals.Unknown", ErrorKind.InvalidOperation, "An unknown error occurred.")
+        : this("PartnerReferrals.Unknown", ErrorKind.InvalidOperation, "An unknown error occurred.", ReportIt)
     {
     }
 
     public PartnerReferralsException(string message)
-        : this("PartnerReferrals.Unknown", ErrorKind.InvalidOperation, message)
+        : this("PartnerReferrals.Unknown", ErrorKind.InvalidOperation, message, ReportIt)
     {
     }
 
     public PartnerReferralsException(string message, Exception innerException)
-        : this("PartnerReferrals.Unknown", ErrorKind.InvalidOperation, message, null, innerException)
+        : this("PartnerReferrals.Unknown", ErrorKind.InvalidOperation, message, ReportIt, null, innerException)
     {
     }
 
@@ -40,11 +52,28 @@ public sealed class PartnerReferralsException : Exception
     /// <summary>The offending value (a field name, a page size, a URL), shown as the ErrorRecord's target.</summary>
     public object? Target { get; }
 
+    /// <summary>What went wrong, without the advice.</summary>
+    public string Problem { get; }
+
+    /// <summary>What the user should do next; PowerShell's error view shows it on its own line.</summary>
+    public string RecommendedAction { get; }
+
+    /// <summary>What went wrong and the ids a support request quotes, once: the text of the ErrorRecord's details.</summary>
+    public string Details => RequestId is null && CorrelationId is null && HttpStatus is null
+        ? Problem
+        : string.Format(
+            CultureInfo.InvariantCulture,
+            "{0} ({1}MS-RequestId {2}, MS-CorrelationId {3})",
+            Problem,
+            HttpStatus is { } status ? "HTTP " + status.ToString(CultureInfo.InvariantCulture) + ", " : string.Empty,
+            RequestId ?? "none",
+            CorrelationId ?? "none");
+
+    /// <summary>The whole text, for a catch block or a log that sees only the exception: details, then the advice.</summary>
+    public override string Message => Details + " " + RecommendedAction;
+
     /// <summary>The parameter the user should change, when the error is about input.</summary>
     public string? ParameterName { get; init; }
-
-    /// <summary>What the user should do next, one sentence.</summary>
-    public string? RecommendedAction { get; init; }
 
     public int? HttpStatus { get; init; }
 
@@ -54,4 +83,24 @@ public sealed class PartnerReferralsException : Exception
     public string? RequestId { get; init; }
 
     public string? CorrelationId { get; init; }
+
+    private static object? CleanTarget(object? target)
+    {
+        // A typed target (a Uri, a number) stays typed unless its text held a secret.
+        var text = target is string or Uri ? target.ToString() : null;
+        return text is not null && !string.Equals(Redactor.Redact(text), text, StringComparison.Ordinal) ? Redactor.Redact(text) : target;
+    }
+
+    private static Exception? Clean(Exception? inner)
+    {
+        for (var e = inner; e is not null; e = e.InnerException)
+        {
+            if (!string.Equals(Redactor.Redact(e.Message), e.Message, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return inner;
+    }
 }

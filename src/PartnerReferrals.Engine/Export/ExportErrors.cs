@@ -12,17 +12,14 @@ internal static class ExportErrors
     public const string RowsReadKey = "PartnerReferrals.RowsRead";
 
     public static PartnerReferralsException Invalid(string id, string parameter, string path, string message, string fix) =>
-        new(Prefix + id, ErrorKind.InvalidArgument, message + " " + fix, path)
+        new(Prefix + id, ErrorKind.InvalidArgument, message, fix, path)
         {
             ParameterName = parameter,
-            RecommendedAction = fix,
         };
 
-    public static PartnerReferralsException FolderMissing(string path, string folder) => Invalid(
-        "FolderNotFound", "Path", path, "-Path: the folder '" + folder + "' does not exist.", "Create the folder first or give a path in an existing one.");
+    public static PartnerReferralsException FolderMissing(string path, string folder) => ParameterErrors.FolderMissing(Prefix + "FolderNotFound", path, folder);
 
-    public static PartnerReferralsException IsFolder(string path) => Invalid(
-        "PathIsFolder", "Path", path, "-Path: '" + path + "' is a folder.", "Give the path of a file, e.g. " + System.IO.Path.Combine(path, "referrals.csv") + ".");
+    public static PartnerReferralsException IsFolder(string path) => ParameterErrors.IsFolder(Prefix + "PathIsFolder", path, "referrals.csv");
 
     public static PartnerReferralsException Exists(string path) => Invalid(
         "FileExists", "NoClobber", path, "-NoClobber: the file '" + path + "' already exists.", "Leave out -NoClobber to replace it, use -Append to add to it, or choose another -Path.");
@@ -43,18 +40,18 @@ internal static class ExportErrors
         var what = append
             ? "Nothing was appended to '" + path + "': it is as it was before."
             : "Nothing was written to '" + path + "'" + (System.IO.File.Exists(path) ? ": the file there is as it was before." : ".");
-        var message = string.Format(CultureInfo.InvariantCulture, "{0} The export stopped after reading {1:N0}{2} referrals: {3}", what, read, of, failure.Message);
-        const string Fix = "Run the same command again when the cause is fixed.";
         var known = failure as PartnerReferralsException;
+        var problem = string.Format(CultureInfo.InvariantCulture, "{0} The export stopped after reading {1:N0}{2} referrals: {3}", what, read, of, known?.Problem ?? failure.Message);
+        const string Fix = "Run the same command again when the cause is fixed.";
         var error = new PartnerReferralsException(
             known?.ErrorId ?? Prefix + "WriteFailed",
             known?.Kind ?? ErrorKind.InvalidOperation,
-            message,
+            problem,
+            Fix + (known is null ? string.Empty : " " + known.RecommendedAction),
             path,
             failure)
         {
             ParameterName = known?.ParameterName,
-            RecommendedAction = Fix + (known?.RecommendedAction is { } action ? " " + action : string.Empty),
             HttpStatus = known?.HttpStatus,
             ApiCode = known?.ApiCode,
             RequestId = known?.RequestId,

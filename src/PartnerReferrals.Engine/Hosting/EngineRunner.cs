@@ -10,7 +10,8 @@ namespace PartnerReferrals.Engine.Hosting;
 /// thread, because PowerShell allows Write* calls from the pipeline thread only. The calling thread blocks
 /// (as Invoke-RestMethod does) until the work ends, cancellation is requested, or the host throws
 /// (for example when <c>Select-Object -First</c> stops the pipeline); in the last two cases the work is
-/// cancelled at once and no further request is sent.
+/// cancelled at once and no further request is sent. Every engine operation runs through here, so this is the
+/// one path from the engine to its host: what the work writes goes through <see cref="QueuedHost"/>.
 /// </summary>
 public static class EngineRunner
 {
@@ -20,7 +21,7 @@ public static class EngineRunner
     /// <summary>Most objects handed to the pipeline thread in one queue item; larger writes are split.</summary>
     public const int MaxObjectsPerBatch = 256;
 
-    public static T Run<T>(IEngineHost host, Func<IEngineOutput, CancellationToken, Task<T>> work, CancellationToken cancellationToken, int objectBuffer = DefaultObjectBuffer)
+    public static T Run<T>(IEngineHost host, Func<IEngineHost, CancellationToken, Task<T>> work, CancellationToken cancellationToken, int objectBuffer = DefaultObjectBuffer)
     {
         if (host is null)
         {
@@ -35,7 +36,7 @@ public static class EngineRunner
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Not disposed: a late continuation or writer may still touch it (and the output's slots) after Run returns; they hold no handles until waited on.
         var queue = new BlockingCollection<Action<IEngineHost>>();
-        var output = new QueuedOutput(queue, objectBuffer, linked.Token);
+        var output = new QueuedHost(queue, objectBuffer, linked.Token);
 
         var task = Task.Run(() => work(output, linked.Token), linked.Token);
         _ = task.ContinueWith(_ => queue.CompleteAdding(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -65,7 +66,7 @@ public static class EngineRunner
         return task.GetAwaiter().GetResult();
     }
 
-    public static void Run(IEngineHost host, Func<IEngineOutput, CancellationToken, Task> work, CancellationToken cancellationToken, int objectBuffer = DefaultObjectBuffer)
+    public static void Run(IEngineHost host, Func<IEngineHost, CancellationToken, Task> work, CancellationToken cancellationToken, int objectBuffer = DefaultObjectBuffer)
     {
         if (work is null)
         {

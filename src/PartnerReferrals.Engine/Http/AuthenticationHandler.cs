@@ -27,11 +27,9 @@ internal sealed class AuthenticationHandler : DelegatingHandler
             throw new PartnerReferralsException(
                 "PartnerReferrals.Http.InsecureUrl",
                 ErrorKind.InvalidOperation,
-                "The request to " + request.RequestUri?.GetLeftPart(UriPartial.Authority) + " was not sent: it is not HTTPS, and the access token is only ever sent over HTTPS. Connect with an https:// base URL.",
-                request.RequestUri)
-            {
-                RecommendedAction = "Connect with an https:// base URL.",
-            };
+                "The request to " + request.RequestUri?.GetLeftPart(UriPartial.Authority) + " was not sent: it is not HTTPS, and the access token is only ever sent over HTTPS.",
+                "Connect with an https:// base URL.",
+                request.RequestUri);
         }
 
         var token = await tokens.GetTokenAsync(false, cancellationToken).ConfigureAwait(false);

@@ -27,29 +27,16 @@ internal static class CertificateErrors
     public static PartnerReferralsException Rejected(Uri? url, CertificatePin? pin, Exception fault)
     {
         var host = url?.GetLeftPart(UriPartial.Authority) ?? "the server";
-        string message, action;
-        if (pin is not null)
-        {
-            action = "Restart the emulator, then run Connect-PartnerReferrals -Environment Emulator again so the module reads its current certificate.";
-            message = "The TLS connection to " + host + " was refused: the server's certificate is not the one pinned for the emulator (SHA-256 " + pin.Thumbprint +
-                "). The emulator file is probably from an earlier run, or another program now listens on that port. " + action;
-        }
-        else if (url is not null && url.IsLoopback)
-        {
-            // The emulator's self-signed certificate is trusted only through its pin, which -Environment Emulator reads.
-            action = "For the local emulator, connect with -Environment Emulator (it pins the emulator's own certificate) instead of -Environment Custom; retrying does not help.";
-            message = "The TLS connection to " + host + " failed because its certificate was not accepted (" + Diagnostics.Redactor.Redact(Innermost(fault).Message) + "). " + action;
-        }
-        else
-        {
-            action = "Check the date and time, the trusted root certificates, and any TLS-inspecting proxy; retrying does not help.";
-            message = "The TLS connection to " + host + " failed because its certificate was not accepted (" + Diagnostics.Redactor.Redact(Innermost(fault).Message) + "). " + action;
-        }
-
-        return new PartnerReferralsException(RejectedId, ErrorKind.ConnectionError, message, url, fault)
-        {
-            RecommendedAction = action,
-        };
+        var refused = "The TLS connection to " + host + " failed because its certificate was not accepted (" + Innermost(fault).Message + ").";
+        var (problem, action) = pin is not null
+            ? ("The TLS connection to " + host + " was refused: the server's certificate is not the one pinned for the emulator (SHA-256 " + pin.Thumbprint +
+                "). The emulator file is probably from an earlier run, or another program now listens on that port.",
+                "Restart the emulator, then run Connect-PartnerReferrals -Environment Emulator again so the module reads its current certificate.")
+            : url is not null && url.IsLoopback
+                // The emulator's self-signed certificate is trusted only through its pin, which -Environment Emulator reads.
+                ? (refused, "For the local emulator, connect with -Environment Emulator (it pins the emulator's own certificate) instead of -Environment Custom; retrying does not help.")
+                : (refused, "Check the date and time, the trusted root certificates, and any TLS-inspecting proxy; retrying does not help.");
+        return new PartnerReferralsException(RejectedId, ErrorKind.ConnectionError, problem, action, url, fault);
     }
 
     private static Exception Innermost(Exception ex)

@@ -17,7 +17,7 @@ public sealed class OperationContext
     private int concurrency;
     private int throttledCount;
 
-    public OperationContext(IEngineOutput? output = null, int maxConcurrency = 4, Guid? correlationId = null)
+    public OperationContext(IEngineHost? output = null, int maxConcurrency = Queries.ReferralQuery.DefaultThrottleLimit, Guid? correlationId = null)
     {
         Output = output;
         CorrelationId = correlationId ?? Guid.NewGuid();
@@ -27,7 +27,7 @@ public sealed class OperationContext
     public Guid CorrelationId { get; }
 
     /// <summary>Where verbose and debug lines go; null discards them.</summary>
-    public IEngineOutput? Output { get; }
+    public IEngineHost? Output { get; }
 
     /// <summary>How many pages may be in flight now.</summary>
     public int Concurrency => Volatile.Read(ref concurrency);

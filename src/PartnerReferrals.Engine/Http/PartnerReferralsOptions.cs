@@ -27,7 +27,7 @@ public sealed class PartnerReferralsOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>Pages fetched at once when the total count is known; lowered after a 429.</summary>
-    public int MaxConcurrency { get; set; } = 4;
+    public int MaxConcurrency { get; set; } = Queries.ReferralQuery.DefaultThrottleLimit;
 
     /// <summary>An explicit proxy; null uses the system proxy (environment variables, OS settings).</summary>
     public IWebProxy? Proxy { get; set; }

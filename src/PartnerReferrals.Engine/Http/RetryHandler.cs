@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using PartnerReferrals.Engine.Diagnostics;
 
 namespace PartnerReferrals.Engine.Http;
 
@@ -80,7 +79,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 return response ?? throw GaveUp(request, fault!, attempt);
             }
 
-            var reason = response is null ? Redactor.Redact(fault!.Message) : string.Format(CultureInfo.InvariantCulture, "{0} {1}", status, response.ReasonPhrase);
+            var reason = response is null ? fault!.Message : string.Format(CultureInfo.InvariantCulture, "{0} {1}", status, response.ReasonPhrase);
             operation?.Verbose(string.Format(
                 CultureInfo.InvariantCulture,
                 "Retrying {0} {1} after {2} (attempt {3} of {4}), waiting {5:0.0} s.",
@@ -147,26 +146,26 @@ internal sealed class RetryHandler : DelegatingHandler
             return new PartnerReferralsException(
                 "PartnerReferrals.Http.Timeout",
                 ErrorKind.OperationTimeout,
-                string.Format(CultureInfo.InvariantCulture, "{0} gave {1} after {2} attempts (MS-RequestId {3}). Try again later, or check the network and proxy.", host, fault.Message, attempts, requestId),
+                string.Format(CultureInfo.InvariantCulture, "{0} gave {1} after {2} attempts.", host, fault.Message, attempts),
+                "Try again later, or check the network and proxy.",
                 request.RequestUri,
                 fault)
             {
                 RequestId = requestId,
                 CorrelationId = correlationId,
-                RecommendedAction = "Try again later, or check the network and proxy.",
             };
         }
 
         return new PartnerReferralsException(
             "PartnerReferrals.Http.ConnectionFailed",
             ErrorKind.ConnectionError,
-            string.Format(CultureInfo.InvariantCulture, "Could not complete a request to {0} after {1} attempts: {2} (MS-RequestId {3}). Check the network connection and proxy settings (HTTPS_PROXY), then try again.", host, attempts, Redactor.Redact(fault.Message), requestId),
+            string.Format(CultureInfo.InvariantCulture, "Could not complete a request to {0} after {1} attempts: {2}", host, attempts, fault.Message),
+            "Check the network connection and proxy settings (HTTPS_PROXY), then try again.",
             request.RequestUri,
             fault)
         {
             RequestId = requestId,
             CorrelationId = correlationId,
-            RecommendedAction = "Check the network connection and proxy settings, then try again.",
         };
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using PartnerReferrals.Engine.Diagnostics;
 
 namespace PartnerReferrals.Engine.Http;
 
@@ -30,7 +29,7 @@ internal sealed class TracingHandler : DelegatingHandler
         try
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            operation.Debug(Redactor.Redact(string.Format(
+            operation.Debug(string.Format(
                 CultureInfo.InvariantCulture,
                 "HTTP {0} {1} -> {2} {3} in {4} ms ({5})",
                 request.Method,
@@ -38,19 +37,19 @@ internal sealed class TracingHandler : DelegatingHandler
                 (int)response.StatusCode,
                 response.ReasonPhrase,
                 watch.ElapsedMilliseconds,
-                ids)));
+                ids));
             return response;
         }
         catch (System.Exception ex) when (ex is HttpRequestException or System.IO.IOException or TaskCanceledException)
         {
-            operation.Debug(Redactor.Redact(string.Format(
+            operation.Debug(string.Format(
                 CultureInfo.InvariantCulture,
                 "HTTP {0} {1} -> failed after {2} ms: {3} ({4})",
                 request.Method,
                 request.RequestUri,
                 watch.ElapsedMilliseconds,
                 ex.Message,
-                ids)));
+                ids));
             throw;
         }
     }

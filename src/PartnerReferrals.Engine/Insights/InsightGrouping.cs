@@ -96,9 +96,8 @@ public sealed class InsightGrouping
     };
 
     private static PartnerReferralsException Invalid(string id, string target, string message, string fix) =>
-        new("PartnerReferrals.Insights." + id, ErrorKind.InvalidArgument, message + " " + fix, target)
+        new("PartnerReferrals.Insights." + id, ErrorKind.InvalidArgument, message, fix, target)
         {
             ParameterName = ParameterName,
-            RecommendedAction = fix,
         };
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using System.Threading.Tasks;
 using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Insights.Report;
 using PartnerReferrals.Engine.Operations;
@@ -13,28 +14,46 @@ using PartnerReferrals.Models;
 namespace PartnerReferrals.Engine.Insights;
 
 /// <summary>
-/// The entry points of Measure-PartnerReferral and Export-PartnerReferralReport when they query the API: rows are
-/// pulled page by page and fed to the accumulators on the worker, so no row outlives its page. Piped input goes
-/// through the same accumulators, fed by the cmdlet one object at a time.
+/// The entry points of Measure-PartnerReferral and Export-PartnerReferralReport. A query's rows are pulled page by
+/// page and fed to the accumulators on the engine's thread, so no row outlives its page; piped input goes through the
+/// same accumulators, fed by the cmdlet one object at a time.
 /// </summary>
 public static class InsightOperations
 {
-    /// <summary>Pulls the referrals of <paramref name="request"/> and writes one <see cref="ReferralMeasure"/> per group.</summary>
-    public static void Measure(ReferralRequest request, InsightGrouping grouping, IEngineHost host, CancellationToken cancellationToken) =>
-        Measure(SessionStore.Require, request, grouping, host, cancellationToken);
+    /// <summary>What the header of a report over piped rows says, since there was no query.</summary>
+    public const string PipelineQuery = "(referrals from the pipeline)";
 
-    public static void Measure(PartnerReferralsSession session, ReferralRequest request, InsightGrouping grouping, IEngineHost host, CancellationToken cancellationToken) =>
-        Measure(() => session, request, grouping, host, cancellationToken);
+    private const string InvalidPathId = "PartnerReferrals.Insights.InvalidPath";
+
+    /// <summary>Pulls the referrals of <paramref name="request"/> and writes one <see cref="ReferralMeasure"/> per group.</summary>
+    public static void Measure(PartnerReferralsSession? session, ReferralRequest request, InsightGrouping grouping, IEngineHost host, CancellationToken cancellationToken)
+    {
+        var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
+        var accumulator = new InsightAccumulator(grouping ?? throw new ArgumentNullException(nameof(grouping)));
+        var live = SessionStore.Connected(session);
+        EngineRunner.Run(host, async (output, token) =>
+        {
+            await new ReferralPull(live, query, output).ForEachAsync(accumulator.Add, token).ConfigureAwait(false);
+            await output.WriteObjectsAsync([.. accumulator.Results()], token).ConfigureAwait(false);
+        }, cancellationToken);
+    }
 
     /// <summary>Pulls the referrals of <paramref name="request"/> and writes the HTML report to <paramref name="path"/>; returns what it wrote.</summary>
-    public static ReferralReportFile ExportReport(ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken) =>
-        ExportReport(SessionStore.Require, request, path, host, cancellationToken);
+    public static ReferralReportFile ExportReport(PartnerReferralsSession? session, ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken)
+    {
+        var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
+        var file = CheckedPath(path);
+        var live = SessionStore.Connected(session);
+        return EngineRunner.Run(host, async (output, token) =>
+        {
+            var collector = new ReportCollector();
+            await new ReferralPull(live, query, output).ForEachAsync(collector.Add, token).ConfigureAwait(false);
+            return Write(collector, file, query.Filter ?? string.Empty, output);
+        }, cancellationToken);
+    }
 
-    public static ReferralReportFile ExportReport(PartnerReferralsSession session, ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken) =>
-        ExportReport(() => session, request, path, host, cancellationToken);
-
-    /// <summary>Writes the report of piped rows; the query text is what the header shows.</summary>
-    public static ReferralReportFile WriteReport(ReportCollector collector, string path, string query, IEngineHost host)
+    /// <summary>Writes the report of piped rows (<see cref="PipelineQuery"/> in its header).</summary>
+    public static ReferralReportFile WriteReport(ReportCollector collector, string path, IEngineHost host)
     {
         if (collector is null)
         {
@@ -42,6 +61,22 @@ public static class InsightOperations
         }
 
         var file = CheckedPath(path);
+        return EngineRunner.Run(host, (output, _) => Task.FromResult(Write(collector, file, PipelineQuery, output)), CancellationToken.None);
+    }
+
+    internal static IReadOnlyList<ReferralMeasure> MeasureAll(IEnumerable<Referral> rows, InsightGrouping grouping)
+    {
+        var accumulator = new InsightAccumulator(grouping);
+        foreach (var row in rows)
+        {
+            accumulator.Add(row);
+        }
+
+        return accumulator.Results();
+    }
+
+    private static ReferralReportFile Write(ReportCollector collector, FileInfo file, string query, IEngineHost output)
+    {
         InsightReport report;
         try
         {
@@ -49,15 +84,19 @@ public static class InsightOperations
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            const string Fix = "Check that the file is not open elsewhere and that you may write to its folder, or give -Path another file.";
-            throw new PartnerReferralsException("PartnerReferrals.Insights.WriteFailed", ErrorKind.InvalidOperation, string.Format(CultureInfo.InvariantCulture, "Could not write the report to '{0}': {1} {2}", file.FullName, ex.Message, Fix), file.FullName, ex)
+            throw new PartnerReferralsException(
+                "PartnerReferrals.Insights.WriteFailed",
+                ErrorKind.InvalidOperation,
+                string.Format(CultureInfo.InvariantCulture, "Could not write the report to '{0}': {1}", file.FullName, ex.Message),
+                "Check that the file is not open elsewhere and that you may write to its folder, or give -Path another file.",
+                file.FullName,
+                ex)
             {
                 ParameterName = "Path",
-                RecommendedAction = Fix,
             };
         }
 
-        host?.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Wrote the report of {0} referrals to {1}.", collector.Rows, file.FullName));
+        output.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Wrote the report of {0} referrals to {1}.", collector.Rows, file.FullName));
         file.Refresh();
         return new ReferralReportFile
         {
@@ -70,66 +109,13 @@ public static class InsightOperations
         };
     }
 
-    /// <summary>What the header of a report over piped rows says, since there was no query.</summary>
-    public const string PipelineQuery = "(referrals from the pipeline)";
-
-    private static void Measure(Func<PartnerReferralsSession> session, ReferralRequest request, InsightGrouping grouping, IEngineHost host, CancellationToken cancellationToken)
-    {
-        var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
-        var accumulator = new InsightAccumulator(grouping ?? throw new ArgumentNullException(nameof(grouping)));
-        Pull(session(), query, accumulator.Add, host, cancellationToken);
-        foreach (var measure in accumulator.Results())
-        {
-            host.WriteObject(measure);
-        }
-    }
-
-    private static ReferralReportFile ExportReport(Func<PartnerReferralsSession> session, ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken)
-    {
-        var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
-        var file = CheckedPath(path);
-        var collector = new ReportCollector();
-        Pull(session(), query, collector.Add, host, cancellationToken);
-        return WriteReport(collector, file.FullName, query.Filter ?? string.Empty, host);
-    }
-
-    private static void Pull(PartnerReferralsSession session, ReferralQuery query, Action<Referral> add, IEngineHost host, CancellationToken cancellationToken) =>
-        OperationRun.Run(host, cancellationToken, async (output, token) =>
-        {
-            var operation = session.NewOperation(output);
-            var progress = new RowProgress(output, query);
-            var listener = new Paging.PagingListener
-            {
-                TotalCount = progress.Total,
-                PageArrived = page => output.WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Page: {0} rows in {1} ms.", page.Rows, (long)page.Elapsed.TotalMilliseconds)),
-            };
-            var enumerator = session.GetReferralsAsync(query, operation, listener, token).GetAsyncEnumerator(token);
-            try
-            {
-                while (await enumerator.MoveNextAsync().ConfigureAwait(false))
-                {
-                    add(enumerator.Current);
-                    if (progress.Row())
-                    {
-                        progress.Report();
-                    }
-                }
-            }
-            finally
-            {
-                await enumerator.DisposeAsync().ConfigureAwait(false);
-            }
-
-            progress.Done();
-        });
-
     /// <summary>Checks the report path before any request, so a typo costs no download.</summary>
     private static FileInfo CheckedPath(string path)
     {
-        const string Fix = "Give -Path a file name in a folder that exists, e.g. ./report.html.";
+        const string Example = "./report.html";
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw Invalid("-Path is empty. " + Fix, path, Fix);
+            throw ParameterErrors.Empty(InvalidPathId, Example);
         }
 
         FileInfo file;
@@ -139,37 +125,19 @@ public static class InsightOperations
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw Invalid(string.Format(CultureInfo.InvariantCulture, "-Path '{0}' is not a valid file path. {1}", path, Fix), path, Fix);
+            throw ParameterErrors.NotValid(InvalidPathId, path, Example);
         }
 
         if (Directory.Exists(file.FullName))
         {
-            throw Invalid(string.Format(CultureInfo.InvariantCulture, "-Path '{0}' is a folder. {1}", path, Fix), path, Fix);
+            throw ParameterErrors.IsFolder(InvalidPathId, path, "report.html");
         }
 
         if (file.Directory is not { Exists: true })
         {
-            throw Invalid(string.Format(CultureInfo.InvariantCulture, "-Path '{0}': the folder '{1}' does not exist. {2}", path, file.DirectoryName, Fix), path, Fix);
+            throw ParameterErrors.FolderMissing(InvalidPathId, path, file.DirectoryName ?? path);
         }
 
         return file;
-    }
-
-    private static PartnerReferralsException Invalid(string message, string target, string fix) =>
-        new("PartnerReferrals.Insights.InvalidPath", ErrorKind.InvalidArgument, message, target)
-        {
-            ParameterName = "Path",
-            RecommendedAction = fix,
-        };
-
-    internal static IReadOnlyList<ReferralMeasure> MeasureAll(IEnumerable<Referral> rows, InsightGrouping grouping)
-    {
-        var accumulator = new InsightAccumulator(grouping);
-        foreach (var row in rows)
-        {
-            accumulator.Add(row);
-        }
-
-        return accumulator.Results();
     }
 }

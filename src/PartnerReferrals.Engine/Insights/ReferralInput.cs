@@ -69,15 +69,14 @@ public static class ReferralInput
                     return DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
                 }
 
-                var fix = "Give dates as ISO 8601 (2018-02-07T23:43:19) or leave the column empty.";
                 throw new PartnerReferralsException(
                     "PartnerReferrals.Insights.InvalidDate",
                     ErrorKind.InvalidData,
-                    string.Format(CultureInfo.InvariantCulture, "The input's {0} '{1}' is not a date. {2}", name, text, fix),
+                    string.Format(CultureInfo.InvariantCulture, "The input's {0} '{1}' is not a date.", name, text),
+                    "Give dates as ISO 8601 (2018-02-07T23:43:19) or leave the column empty.",
                     text)
                 {
                     ParameterName = "InputObject",
-                    RecommendedAction = fix,
                 };
         }
     }

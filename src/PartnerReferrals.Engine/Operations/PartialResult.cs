@@ -17,17 +17,11 @@ internal static class PartialResult
     public const string ResumeSkipKey = "PartnerReferrals.ResumeSkip";
 
     /// <summary>
-    /// The failure, restated for a pull that wrote <paramref name="written"/> rows; <paramref name="totalCount"/> is what the
-    /// first page announced (or null), <paramref name="resumable"/> whether the command has -Skip (the summary has not).
+    /// The failure, restated for a pull that wrote <paramref name="written"/> rows; <paramref name="expected"/> is how many it
+    /// should have given (or null), <paramref name="resumable"/> whether the command has -Skip (the summary has not).
     /// </summary>
-    public static PartnerReferralsException Of(PartnerReferralsException failure, ReferralQuery query, long written, long? totalCount, bool resumable)
+    public static PartnerReferralsException Of(PartnerReferralsException failure, ReferralQuery query, long written, long? expected, bool resumable)
     {
-        long? expected = totalCount is { } total ? Math.Max(0, total - query.Skip) : null;
-        if (query.First is { } first)
-        {
-            expected = expected is { } e ? Math.Min(e, first) : first;
-        }
-
         var of = expected is { } n ? string.Format(CultureInfo.InvariantCulture, " of {0:N0}", n) : string.Empty;
         var skip = query.Skip + written;
         string resume;
@@ -42,11 +36,10 @@ internal static class PartialResult
         }
 
         var what = resumable ? "referrals" : "groups";
-        var message = string.Format(CultureInfo.InvariantCulture, "The result is incomplete: {0:N0}{1} {2} were written before this error. {3} {4}", written, of, what, resume, failure.Message);
-        var partial = new PartnerReferralsException(failure.ErrorId, failure.Kind, message, failure.Target, failure)
+        var problem = string.Format(CultureInfo.InvariantCulture, "The result is incomplete: {0:N0}{1} {2} were written before this error. {3}", written, of, what, failure.Problem);
+        var partial = new PartnerReferralsException(failure.ErrorId, failure.Kind, problem, resume + " " + failure.RecommendedAction, failure.Target, failure)
         {
             ParameterName = failure.ParameterName,
-            RecommendedAction = resume + (failure.RecommendedAction is { } action ? " " + action : string.Empty),
             HttpStatus = failure.HttpStatus,
             ApiCode = failure.ApiCode,
             RequestId = failure.RequestId,

@@ -1,101 +1,68 @@
-using System.Threading;
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using PartnerReferrals.Engine.Diagnostics;
 using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Engine.Sessions;
 using PartnerReferrals.Engine.SignIn;
-using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.Operations;
 
 /// <summary>
-/// The entry points the cmdlets call, one per cmdlet. Each blocks the calling (pipeline) thread, writes only
-/// through the host on that thread, and throws <see cref="PartnerReferralsException"/> for terminating errors.
-/// Queries are validated before anything else, so input errors surface even when not connected.
+/// The entry points of the session and query cmdlets. Each blocks the calling (pipeline) thread, writes only through
+/// the host on that thread (<see cref="EngineRunner"/>), and throws <see cref="PartnerReferralsException"/> for
+/// terminating errors. The caller passes the session (a cmdlet, the process-wide one of <see cref="SessionStore"/>; a
+/// test, its own); queries are validated before the session is needed, so input errors surface even when not connected.
 /// </summary>
 public static class PartnerReferralsOperations
 {
-    /// <summary>Signs in, replaces the current session, and returns its context.</summary>
-    public static PartnerReferralsContext Connect(ConnectRequest request, IEngineHost host, CancellationToken cancellationToken) =>
-        Connect(request, host, cancellationToken, new ConnectOptions());
-
-    /// <summary>Connect with settings that are not cmdlet parameters (pipeline tuning, a scripted browser, a cache folder).</summary>
-    public static PartnerReferralsContext Connect(ConnectRequest request, IEngineHost host, CancellationToken cancellationToken, ConnectOptions options)
+    /// <summary>Signs in and returns the new session; the caller decides where it lives (Connect-PartnerReferrals makes it current).</summary>
+    public static PartnerReferralsSession Connect(ConnectRequest request, IEngineHost host, CancellationToken cancellationToken, ConnectOptions? options = null)
     {
-        if (request is null)
-        {
-            throw new ArgumentNullException(nameof(request));
-        }
-
-        ConnectRequestCheck.Validate(request);
-        PartnerReferralsSession session;
+        ConnectRequestCheck.Validate(request ?? throw new ArgumentNullException(nameof(request)));
         try
         {
-            session = OperationRun.Run(host, cancellationToken, (output, token) => SignInService.ConnectAsync(request, output, options ?? new ConnectOptions(), token));
+            return EngineRunner.Run(host, (output, token) => SignInService.ConnectAsync(request, output, options ?? new ConnectOptions(), token), cancellationToken);
         }
         catch (Exception exception) when (SignInFaults.Map(exception, request) is { } mapped)
         {
             throw mapped;
         }
-
-        SessionStore.Replace(session);
-        return session.CurrentContext(DateTimeOffset.UtcNow);
     }
 
-    /// <summary>Forgets the current session; with <paramref name="clearPersistedCache"/>, also the token cache on disk.</summary>
-    public static void Disconnect(bool clearPersistedCache, IEngineHost host) => Disconnect(clearPersistedCache, host, null);
-
-    /// <summary>Disconnect, with the token cache folder of <see cref="ConnectOptions.TokenCacheFolder"/> when it was not the default.</summary>
-    public static void Disconnect(bool clearPersistedCache, IEngineHost host, string? tokenCacheFolder)
-    {
-        if (host is null)
+    /// <summary>
+    /// What ending <paramref name="session"/> leaves behind: the secrets it taught the redactor, and with
+    /// <paramref name="clearPersistedCache"/> the token cache on disk (in <paramref name="tokenCacheFolder"/> when it
+    /// was not the default). The caller drops the session itself.
+    /// </summary>
+    public static void Disconnect(PartnerReferralsSession? session, bool clearPersistedCache, IEngineHost host, string? tokenCacheFolder = null) =>
+        EngineRunner.Run(host, (output, _) =>
         {
-            throw new ArgumentNullException(nameof(host));
-        }
+            Redactor.ForgetSecrets();
+            output.WriteVerbose(session is not null ? "Signed out: the session and its in-memory tokens are gone." : "No session was connected.");
+            if (clearPersistedCache)
+            {
+                TokenCacheStore.Clear(tokenCacheFolder ?? TokenCacheStore.DefaultFolder);
+                output.WriteVerbose("Deleted the persisted token cache files.");
+            }
 
-        var had = SessionStore.Current is not null;
-        SessionStore.Replace(null);
-        Redactor.ForgetSecrets();
-        host.WriteVerbose(had ? "Signed out: the session and its in-memory tokens are gone." : "No session was connected.");
-        if (clearPersistedCache)
-        {
-            TokenCacheStore.Clear(tokenCacheFolder ?? TokenCacheStore.DefaultFolder);
-            host.WriteVerbose("Deleted the persisted token cache files.");
-        }
-    }
+            return Task.CompletedTask;
+        }, CancellationToken.None);
 
-    /// <summary>The current session's context, or null when not connected.</summary>
-    public static PartnerReferralsContext? GetContext() => SessionStore.Current is { } session ? session.CurrentContext(DateTimeOffset.UtcNow) : null;
-
-    /// <summary>Streams Referral objects to the host as pages arrive.</summary>
-    public static void GetReferrals(ReferralRequest request, IEngineHost host, CancellationToken cancellationToken)
+    /// <summary>Streams Referral objects to the host as pages arrive; reports the ids of -Id that returned nothing.</summary>
+    public static void GetReferrals(PartnerReferralsSession? session, ReferralRequest request, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
-        IgnoredParameters.Warn(request.Filter, host);
-        var session = SessionStore.Require();
-        IdLookup.Run(request, host, lookupHost => ReferralStreaming.Referrals(session, query, request.IncludeTotalCount, lookupHost, cancellationToken));
-    }
-
-    /// <summary>Streams Referral objects of an explicit session (tests, or hosts that manage sessions themselves).</summary>
-    public static void GetReferrals(PartnerReferralsSession session, ReferralRequest request, IEngineHost host, CancellationToken cancellationToken)
-    {
-        var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
-        ReferralStreaming.Referrals(session ?? throw new ArgumentNullException(nameof(session)), query, request.IncludeTotalCount, host, cancellationToken);
+        var live = SessionStore.Connected(session);
+        EngineRunner.Run(host, (output, token) => ReferralStreaming.ReferralsAsync(new ReferralPull(live, query, output, request.IncludeTotalCount), request, output, token), cancellationToken);
     }
 
     /// <summary>Streams ReferralGroup objects to the host.</summary>
-    public static void GetSummary(SummaryRequest request, IEngineHost host, CancellationToken cancellationToken)
+    public static void GetSummary(PartnerReferralsSession? session, SummaryRequest request, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
-        IgnoredParameters.Warn(request.Filter, host);
-        ReferralStreaming.Groups(SessionStore.Require(), query, host, cancellationToken);
-    }
-
-    /// <summary>Streams ReferralGroup objects of an explicit session.</summary>
-    public static void GetSummary(PartnerReferralsSession session, SummaryRequest request, IEngineHost host, CancellationToken cancellationToken)
-    {
-        var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
-        ReferralStreaming.Groups(session ?? throw new ArgumentNullException(nameof(session)), query, host, cancellationToken);
+        var live = SessionStore.Connected(session);
+        EngineRunner.Run(host, (output, token) => ReferralStreaming.GroupsAsync(new ReferralPull(live, query, output), output, token), cancellationToken);
     }
 }

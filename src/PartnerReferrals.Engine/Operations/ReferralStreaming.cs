@@ -1,66 +1,68 @@
-using System.Globalization;
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 using PartnerReferrals.Engine.Hosting;
-using PartnerReferrals.Engine.Paging;
 using PartnerReferrals.Engine.Queries;
-using PartnerReferrals.Engine.Sessions;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.Operations;
 
-/// <summary>Get-PartnerReferral and the summary: rows to the host as they arrive, with progress and a verbose line per page.</summary>
+/// <summary>Get-PartnerReferral and the summary: rows to the host as they arrive, in batches, with progress and a verbose line per page.</summary>
 internal static class ReferralStreaming
 {
-    public static void Referrals(PartnerReferralsSession session, ReferralQuery query, bool includeTotalCount, IEngineHost host, CancellationToken cancellationToken) =>
-        OperationRun.Run(host, cancellationToken, async (output, token) =>
-        {
-            var operation = session.NewOperation(output);
-            var progress = new RowProgress(output, query);
-            var listener = Listener(output, progress, includeTotalCount);
-            var written = new RowCount();
-            try
-            {
-                await RowWriter.WriteAllAsync(session.GetReferralsAsync(query, operation, listener, token), output, progress, token, written).ConfigureAwait(false);
-            }
-            catch (PartnerReferralsException ex) when (written.Count > 0)
-            {
-                throw PartialResult.Of(ex, query, written.Count, listener.AnnouncedTotal, resumable: true);
-            }
-
-            progress.Done();
-        });
-
-    public static void Groups(PartnerReferralsSession session, ReferralQuery query, IEngineHost host, CancellationToken cancellationToken) =>
-        OperationRun.Run(host, cancellationToken, async (output, token) =>
-        {
-            var operation = session.NewOperation(output);
-            var listener = Listener(output, null, false);
-            var written = new RowCount();
-            try
-            {
-                await RowWriter.WriteAllAsync(session.GetGroupsAsync(query, operation, listener, token), output, null, token, written).ConfigureAwait(false);
-            }
-            catch (PartnerReferralsException ex) when (written.Count > 0)
-            {
-                throw PartialResult.Of(ex, query, written.Count, listener.AnnouncedTotal, resumable: false);
-            }
-        });
-
-    private static PagingListener Listener(IEngineOutput output, RowProgress? progress, bool includeTotalCount) => new()
+    public static async Task ReferralsAsync(ReferralPull pull, ReferralRequest request, IEngineHost output, CancellationToken cancellationToken)
     {
-        WantsTotalCount = includeTotalCount,
-        TotalCount = total =>
+        // Only a whole result can prove an id missing: with -Skip or -First, a referral not returned may still exist.
+        var ids = request.Skip == 0 && request.First is null
+            ? request.Filter.Id.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.OrdinalIgnoreCase).ToList()
+            : [];
+        var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var rows = ids.Count == 0 ? pull.Referrals(cancellationToken) : Noting(pull.Referrals(cancellationToken), found, cancellationToken);
+        var written = new RowCount();
+        try
         {
-            progress?.Total(total);
-            if (includeTotalCount)
+            await RowWriter.WriteAllAsync(rows, output, pull.Progress, cancellationToken, written).ConfigureAwait(false);
+        }
+        catch (PartnerReferralsException ex) when (written.Count > 0)
+        {
+            throw pull.Incomplete(ex, written.Count, resumable: true);
+        }
+
+        pull.Progress.Done();
+
+        // As Get-Process -Id reports a missing process: one non-terminating error per id, so a script can tell "gone" from "found".
+        foreach (var id in ids.Where(id => !found.Contains(id)))
+        {
+            output.WriteError(QueryErrors.NotFound(id));
+        }
+    }
+
+    public static async Task GroupsAsync(ReferralPull pull, IEngineHost output, CancellationToken cancellationToken)
+    {
+        var written = new RowCount();
+        try
+        {
+            await RowWriter.WriteAllAsync(pull.Groups(cancellationToken), output, null, cancellationToken, written).ConfigureAwait(false);
+        }
+        catch (PartnerReferralsException ex) when (written.Count > 0)
+        {
+            throw pull.Incomplete(ex, written.Count, resumable: false);
+        }
+    }
+
+    private static async IAsyncEnumerable<Referral> Noting(IAsyncEnumerable<Referral> rows, HashSet<string> found, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (row.Id is { } id)
             {
-                output.WriteTotalCount(total);
+                found.Add(id);
             }
-        },
-        PageArrived = page => output.WriteVerbose(string.Format(
-            CultureInfo.InvariantCulture,
-            "Page {0}: {1} rows in {2} ms.",
-            page.Skip >= 0 ? "skip=" + page.Skip + " top=" + page.Top : "from next link",
-            page.Rows,
-            (long)page.Elapsed.TotalMilliseconds)),
-    };
+
+            yield return row;
+        }
+    }
 }

@@ -14,12 +14,12 @@ internal sealed class RowProgress
     // Every 500 rows: often enough to move, rarely enough to cost nothing next to the rows themselves.
     private const int RowsPerReport = 500;
 
-    private readonly IEngineOutput output;
+    private readonly IEngineHost output;
     private readonly ReferralQuery query;
     private long expected = -1;
     private long rows;
 
-    public RowProgress(IEngineOutput output, ReferralQuery query)
+    public RowProgress(IEngineHost output, ReferralQuery query)
     {
         this.output = output;
         this.query = query;

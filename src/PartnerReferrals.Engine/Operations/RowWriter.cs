@@ -15,7 +15,7 @@ namespace PartnerReferrals.Engine.Operations;
 internal static class RowWriter
 {
     /// <summary>Writes every row; <paramref name="written"/> counts the rows handed to the output, so a failure can say how many were written.</summary>
-    public static async Task WriteAllAsync<T>(IAsyncEnumerable<T> rows, IEngineOutput output, RowProgress? progress, CancellationToken cancellationToken, RowCount? written = null)
+    public static async Task WriteAllAsync<T>(IAsyncEnumerable<T> rows, IEngineHost output, RowProgress? progress, CancellationToken cancellationToken, RowCount? written = null)
         where T : class
     {
         var batch = new List<object>(EngineRunner.MaxObjectsPerBatch);
@@ -81,7 +81,7 @@ internal static class RowWriter
     }
 
     /// <summary>Hands the batch over and returns an empty one: the output keeps the list until it is replayed.</summary>
-    private static async Task<List<object>> FlushAsync(List<object> batch, IEngineOutput output, CancellationToken cancellationToken, RowCount written)
+    private static async Task<List<object>> FlushAsync(List<object> batch, IEngineHost output, CancellationToken cancellationToken, RowCount written)
     {
         if (batch.Count == 0)
         {

@@ -34,25 +34,21 @@ internal static class SignInFaults
 
         var where = request.Authority?.GetLeftPart(UriPartial.Authority) ?? "the sign-in server of -Environment " + request.Environment;
         var target = (object?)request.Authority ?? request.Environment.ToString();
-        var detail = Diagnostics.Redactor.Redact(exception.GetBaseException().Message.Trim().TrimEnd('.'));
+        var detail = exception.GetBaseException().Message.Trim().TrimEnd('.');
         return tls
             ? new PartnerReferralsException(
                 "PartnerReferrals.Auth.TlsFailed",
                 ErrorKind.ConnectionError,
                 "Could not sign in: the secure connection to " + where + " failed (" + detail + ").",
+                "Check the system clock, a TLS-inspecting proxy's root certificate and -Authority; for the local emulator use -Environment Emulator, which pins its certificate.",
                 target,
                 exception)
-            {
-                RecommendedAction = "Check the system clock, a TLS-inspecting proxy's root certificate and -Authority; for the local emulator use -Environment Emulator, which pins its certificate.",
-            }
             : new PartnerReferralsException(
                 "PartnerReferrals.Auth.NetworkFailed",
                 ErrorKind.ConnectionError,
                 "Could not sign in: " + where + " could not be reached (" + detail + ").",
+                "Check the network, DNS and proxy (HTTPS_PROXY), and -Environment or -Authority; then run Connect-PartnerReferrals again.",
                 target,
-                exception)
-            {
-                RecommendedAction = "Check the network, DNS and proxy (HTTPS_PROXY), and -Environment or -Authority; then run Connect-PartnerReferrals again.",
-            };
+                exception);
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using PartnerReferrals.Engine.Diagnostics;
 using PartnerReferrals.Engine.Http;
 
 namespace PartnerReferrals.Engine.Paging;
@@ -10,7 +9,7 @@ namespace PartnerReferrals.Engine.Paging;
 /// <summary>
 /// Turns a non-success answer into an error that says what to do. Reads the documented body
 /// (<c>{"code","description","data","source"}</c>) and the throttling body (<c>{"statusCode","message"}</c>),
-/// tolerating anything else. Server text is redacted: it may echo a request.
+/// tolerating anything else. Server text may echo a request: the error masks any secret in it.
 /// </summary>
 internal static class ApiErrorMapper
 {
@@ -18,8 +17,7 @@ internal static class ApiErrorMapper
     {
         var status = (int)statusCode;
         var (code, description) = ReadBody(body);
-        var detail = string.IsNullOrWhiteSpace(description) ? string.Empty : " The API said: " + Redactor.Redact(description!.Trim().TrimEnd('.')) + ".";
-        var ids = string.Format(CultureInfo.InvariantCulture, " (HTTP {0}, MS-RequestId {1}, MS-CorrelationId {2})", status, requestId, correlationId);
+        var detail = string.IsNullOrWhiteSpace(description) ? string.Empty : " The API said: " + description!.Trim().TrimEnd('.') + ".";
         var (id, kind, what, action) = status switch
         {
             429 or >= 500 when refused is not null => (
@@ -65,13 +63,12 @@ internal static class ApiErrorMapper
                 "Check the command's parameters; if they are right, give Partner Center support the MS-RequestId."),
         };
 
-        return new PartnerReferralsException(id, kind, what + detail + " " + action + ids, url)
+        return new PartnerReferralsException(id, kind, what + detail, action, url)
         {
             HttpStatus = status,
             ApiCode = code,
             RequestId = requestId,
             CorrelationId = correlationId,
-            RecommendedAction = action,
         };
     }
 

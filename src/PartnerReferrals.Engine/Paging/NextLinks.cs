@@ -30,6 +30,7 @@ internal static class NextLinks
     private static PartnerReferralsException Invalid(string link) => new(
         "PartnerReferrals.Api.InvalidNextLink",
         ErrorKind.InvalidData,
-        "The API's next-page link '" + link + "' does not point at the API itself, so it was not followed (the access token would go with it). Report this to Partner Center support.",
+        "The API's next-page link '" + link + "' does not point at the API itself, so it was not followed (the access token would go with it).",
+        "Run the command again; if it persists, report it to Partner Center support.",
         link);
 }

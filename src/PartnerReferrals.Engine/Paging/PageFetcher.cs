@@ -63,12 +63,8 @@ internal sealed class PageFetcher
                 throw new PartnerReferralsException(
                     "PartnerReferrals.Api.MalformedResponse",
                     ErrorKind.InvalidData,
-                    string.Format(
-                        CultureInfo.InvariantCulture,
-                        "The API's answer could not be read as referrals data: {0} (MS-RequestId {1}, MS-CorrelationId {2}). If a proxy or gateway sits in between, check that it passes the API through; otherwise give Partner Center support the MS-RequestId.",
-                        ex.Message,
-                        requestId,
-                        correlationId),
+                    "The API's answer could not be read as referrals data: " + ex.Message,
+                    "If a proxy or gateway sits in between, check that it passes the API through; otherwise run the command again, and if it persists give Partner Center support the MS-RequestId.",
                     url,
                     ex)
                 {

@@ -23,8 +23,5 @@ internal static class PagingErrors
         link);
 
     private static PartnerReferralsException Loop(string what, Uri link) =>
-        new(LoopId, ErrorKind.InvalidData, what + " " + Advice, link)
-        {
-            RecommendedAction = Advice,
-        };
+        new(LoopId, ErrorKind.InvalidData, what, Advice, link);
 }

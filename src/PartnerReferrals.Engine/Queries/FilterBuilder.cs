@@ -80,7 +80,7 @@ public static class FilterBuilder
             return;
         }
 
-        var name = string.IsNullOrWhiteSpace(filter.DateField) ? "createdDate" : filter.DateField!;
+        var name = string.IsNullOrWhiteSpace(filter.DateField) ? ReferralFilter.DefaultDateField : filter.DateField!;
         if (!ReferralFields.TryGet(name, out var field) || field.Kind != ReferralFieldKind.Date)
         {
             throw QueryErrors.Invalid(

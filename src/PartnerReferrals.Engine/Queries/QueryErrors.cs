@@ -11,10 +11,9 @@ internal static class QueryErrors
     public const string Prefix = "PartnerReferrals.Query.";
 
     public static PartnerReferralsException Invalid(string id, string parameter, object? target, string message, string fix) =>
-        new(Prefix + id, ErrorKind.InvalidArgument, message + " " + fix, target)
+        new(Prefix + id, ErrorKind.InvalidArgument, message, fix, target)
         {
             ParameterName = parameter,
-            RecommendedAction = fix,
         };
 
     public static PartnerReferralsException UnknownField(string parameter, string name, string validNames) =>
@@ -32,4 +31,10 @@ internal static class QueryErrors
             target,
             string.Format(CultureInfo.InvariantCulture, "-{0}: the field '{1}' does not support '{2}'.", parameter, field.Name, op),
             "Operators valid for " + field.Name + ": " + string.Join(", ", field.Operators) + ".");
+
+    public static PartnerReferralsException NotFound(string id) =>
+        new(Prefix + "ReferralNotFound", ErrorKind.ObjectNotFound, string.Format(CultureInfo.InvariantCulture, "No referral has the id '{0}' (within the other filters given).", id), "Check the id, for example with Get-PartnerReferral -First 10 | Select-Object Id; referrals outside the other filters are not returned.", id)
+        {
+            ParameterName = "Id",
+        };
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace PartnerReferrals.Engine.Queries;
 
@@ -30,14 +31,18 @@ internal static class RawFilterValidator
         var open = new Stack<int>();
         var i = 0;
         string? pendingField = null;
+        var valueExpected = false;
         while (i < filter.Length)
         {
             var c = filter[i];
             if (char.IsWhiteSpace(c) || c == ',')
             {
                 i++;
+                continue;
             }
-            else if (c == '\'')
+
+            var startsValue = false;
+            if (c == '\'')
             {
                 i = SkipString(filter, i);
                 pendingField = null;
@@ -66,9 +71,10 @@ internal static class RawFilterValidator
                 }
 
                 var word = filter.Substring(start, i - start);
-                pendingField = CheckWord(filter, word, start, i, pendingField);
+                startsValue = Operators.Contains(word);
+                pendingField = CheckWord(filter, word, start, i, pendingField, valueExpected);
             }
-            else
+            else if (char.IsDigit(c) || c is '-' or '+' or '.')
             {
                 // A number or an unquoted date (2024-01-01T00:00:00Z): skip the whole run so its letters are not taken for names.
                 i++;
@@ -77,6 +83,12 @@ internal static class RawFilterValidator
                     i++;
                 }
             }
+            else
+            {
+                throw Symbol(filter, i);
+            }
+
+            valueExpected = startsValue;
         }
 
         if (open.Count > 0)
@@ -85,7 +97,7 @@ internal static class RawFilterValidator
         }
     }
 
-    private static string? CheckWord(string filter, string word, int start, int end, string? pendingField)
+    private static string? CheckWord(string filter, string word, int start, int end, string? pendingField, bool valueExpected)
     {
         if (Operators.Contains(word))
         {
@@ -125,12 +137,21 @@ internal static class RawFilterValidator
 
         if (!ReferralFields.TryGet(word, out _))
         {
-            throw QueryErrors.Invalid(
-                "UnknownField",
-                Parameter,
-                word,
-                string.Format(CultureInfo.InvariantCulture, "-Filter: '{0}' at position {1} is not a referral field.", word, start + 1),
-                "Use one of: " + ReferralFields.Describe(ReferralFields.All) + ".");
+            // After an operator comes a value: a word there is text that lost its quotes, not a field.
+            throw valueExpected
+                ? QueryErrors.Invalid(
+                    "UnknownField",
+                    Parameter,
+                    word,
+                    string.Format(CultureInfo.InvariantCulture, "-Filter: {0} at position {1} is a value without quotes.", word, start + 1),
+                    string.Format(CultureInfo.InvariantCulture, "Put text values in single quotes, e.g. status eq '{0}' (a quote inside a value is written twice: 'O''Brien').", word))
+                : QueryErrors.Invalid(
+                    "UnknownField",
+                    Parameter,
+                    word,
+                    string.Format(CultureInfo.InvariantCulture, "-Filter: '{0}' at position {1} is neither a referral field nor a word of the filter grammar.", word, start + 1),
+                    (Suggest(word) is { } near ? "Did you mean '" + near + "'? " : string.Empty) +
+                    "Fields: " + ReferralFields.Describe(ReferralFields.All) + "; words: and, or, not, eq, ne, gt, ge, lt, le, null, contains, cast.");
         }
 
         return word;
@@ -149,6 +170,77 @@ internal static class RawFilterValidator
                 "Supported operators: eq, ne on every field; gt, ge, lt, le on dates; contains(customerName,'text') for a part of a name. For {0}: {1}.",
                 field.Name,
                 string.Join(", ", field.Operators)));
+    }
+
+    /// <summary>'==' and friends, and text in double quotes: what other query languages write, refused here with the grammar's own way.</summary>
+    private static PartnerReferralsException Symbol(string filter, int at)
+    {
+        if (filter[at] == '"')
+        {
+            return Syntax(filter, at, "text goes in single quotes, not double ones (status eq 'Won')");
+        }
+
+        var end = at;
+        while (end < filter.Length && filter[end] is '=' or '!' or '<' or '>' or '&' or '|')
+        {
+            end++;
+        }
+
+        var symbol = filter.Substring(at, Math.Max(1, end - at));
+        var word = symbol switch
+        {
+            "=" or "==" or "===" => "eq",
+            "!=" or "<>" or "!==" => "ne",
+            ">" => "gt",
+            ">=" => "ge",
+            "<" => "lt",
+            "<=" => "le",
+            "&&" or "&" => "and",
+            "||" or "|" => "or",
+            "!" => "not",
+            _ => null,
+        };
+        return Syntax(filter, at, word is null
+            ? "'" + symbol + "' is not part of the API's filter grammar"
+            : "'" + symbol + "' is not an operator of the API's filter grammar: write " + word);
+    }
+
+    /// <summary>The field or grammar word one typo away from <paramref name="word"/>, if there is exactly one.</summary>
+    private static string? Suggest(string word)
+    {
+        var candidates = new List<string>();
+        foreach (var known in Keywords.Concat(Operators).Concat(Functions).Concat(ReferralFields.All.Select(f => f.Name)))
+        {
+            if (Distance(word.ToLowerInvariant(), known.ToLowerInvariant()) <= (known.Length > 4 ? 2 : 1))
+            {
+                candidates.Add(known);
+            }
+        }
+
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     private static void CheckContainsArgument(string filter, int afterName)

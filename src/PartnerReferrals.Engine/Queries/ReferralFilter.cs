@@ -9,6 +9,9 @@ namespace PartnerReferrals.Engine.Queries;
 /// </summary>
 public sealed class ReferralFilter
 {
+    /// <summary>The date field of <see cref="After"/> and <see cref="Before"/> when <see cref="DateField"/> is not given.</summary>
+    public const string DefaultDateField = "createdDate";
+
     /// <summary>Referral ids to return (any of them).</summary>
     public IList<string> Id { get; } = new List<string>();
 
@@ -23,7 +26,7 @@ public sealed class ReferralFilter
     /// <summary>Text the customer name must contain (case-insensitive).</summary>
     public string? CustomerNameContains { get; set; }
 
-    /// <summary>The date field that <see cref="After"/> and <see cref="Before"/> bound; createdDate when null.</summary>
+    /// <summary>The date field that <see cref="After"/> and <see cref="Before"/> bound; <see cref="DefaultDateField"/> when null.</summary>
     public string? DateField { get; set; }
 
     /// <summary>Inclusive lower bound, UTC (a local or unspecified time is converted as documented).</summary>
@@ -40,4 +43,28 @@ public sealed class ReferralFilter
 
     /// <summary>The properties of one piped object (name to plain value), read by <see cref="InputRowFilter"/>.</summary>
     public IReadOnlyDictionary<string, object?>? InputRow { get; set; }
+
+    /// <summary>A copy whose lists are its own: a cmdlet keeps the values of its command line while piped values come and go.</summary>
+    public ReferralFilter Clone()
+    {
+        var copy = new ReferralFilter
+        {
+            CustomerNameContains = CustomerNameContains,
+            DateField = DateField,
+            After = After,
+            Before = Before,
+            ChangedSince = ChangedSince,
+            RawFilter = RawFilter,
+            InputRow = InputRow,
+        };
+        foreach (var (from, to) in new[] { (Id, copy.Id), (Status, copy.Status), (CustomerMarket, copy.CustomerMarket), (PartnerMarket, copy.PartnerMarket), (CustomerOrgSize, copy.CustomerOrgSize) })
+        {
+            foreach (var value in from)
+            {
+                to.Add(value);
+            }
+        }
+
+        return copy;
+    }
 }

@@ -18,6 +18,9 @@ public sealed class ReferralQuery
     /// <summary>Most pages a user may ask to have in flight at once (-ThrottleLimit); more only earns 429s.</summary>
     public const int MaxThrottleLimit = 16;
 
+    /// <summary>Pages in flight when -ThrottleLimit is left out (the session's <see cref="Http.PartnerReferralsOptions.MaxConcurrency"/>).</summary>
+    public const int DefaultThrottleLimit = 4;
+
     private static readonly string[] AggregationLevels = ["day", "week", "month"];
 
     private ReferralQuery(string? filter, IReadOnlyList<string> groupBy, string? aggregationLevel, int pageSize, long skip, long? first)
@@ -80,7 +83,7 @@ public sealed class ReferralQuery
                 "Use one or more of: " + ReferralFields.Describe(ReferralFields.GroupableFields) + ".");
         }
 
-        return Create(FilterBuilder.Build(request.Filter), request.GroupBy, request.AggregationLevel, request.PageSize, 0, null).WithThrottleLimit(request.ThrottleLimit);
+        return Create(FilterBuilder.Build(request.Query.Filter), request.GroupBy, request.AggregationLevel, request.Query.PageSize, 0, null).WithThrottleLimit(request.Query.ThrottleLimit);
     }
 
     /// <summary>Validates raw parts; <paramref name="filter"/> is already in the API's grammar (e.g. from <see cref="FilterBuilder"/>).</summary>
@@ -133,7 +136,7 @@ public sealed class ReferralQuery
                 "ThrottleLimit",
                 throttleLimit,
                 string.Format(CultureInfo.InvariantCulture, "-ThrottleLimit: {0} is outside 1..{1}.", throttleLimit, MaxThrottleLimit),
-                string.Format(CultureInfo.InvariantCulture, "Give 1 to {0} pages in flight, or leave it out for the default (4); the service throttles clients that ask for more.", MaxThrottleLimit));
+                string.Format(CultureInfo.InvariantCulture, "Give 1 to {0} pages in flight, or leave it out for the default ({1}); the service throttles clients that ask for more.", MaxThrottleLimit, DefaultThrottleLimit));
         }
 
         var copy = (ReferralQuery)MemberwiseClone();

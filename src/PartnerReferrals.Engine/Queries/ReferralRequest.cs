@@ -1,6 +1,6 @@
 namespace PartnerReferrals.Engine.Queries;
 
-/// <summary>What Get-PartnerReferral asks for.</summary>
+/// <summary>What every query command asks for: the filters, and how the rows are paged.</summary>
 public sealed class ReferralRequest
 {
     public ReferralFilter Filter { get; set; } = new();
@@ -19,4 +19,12 @@ public sealed class ReferralRequest
 
     /// <summary>Pages in flight at most (PowerShell's -ThrottleLimit), 1..16; null for the default of 4. Halved after each 429.</summary>
     public int? ThrottleLimit { get; set; }
+
+    /// <summary>A copy with a filter of its own.</summary>
+    public ReferralRequest Clone()
+    {
+        var copy = (ReferralRequest)MemberwiseClone();
+        copy.Filter = Filter.Clone();
+        return copy;
+    }
 }

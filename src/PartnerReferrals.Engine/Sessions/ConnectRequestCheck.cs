@@ -52,18 +52,19 @@ public static class ConnectRequestCheck
                 Prefix + "InvalidClientId",
                 ErrorKind.InvalidArgument,
                 string.Format(CultureInfo.InvariantCulture, "-ClientId: '{0}' is not an application (client) id, which is a GUID such as 11111111-2222-3333-4444-555555555555.", clientId),
+                request.Environment == PartnerEnvironment.Emulator
+                    ? "The emulator accepts any GUID as the client id, e.g. -ClientId ([guid]::NewGuid())."
+                    : "Copy the 'Application (client) ID' of the app registration (Microsoft Entra admin center, App registrations, Overview) into -ClientId; with -ClientSecretCredential it is the credential's user name.",
                 clientId)
             {
                 ParameterName = "ClientId",
-                RecommendedAction = "Copy the 'Application (client) ID' of the app registration (Microsoft Entra admin center, App registrations, Overview) into -ClientId; with -ClientSecretCredential it is the credential's user name.",
             };
         }
     }
 
     private static PartnerReferralsException Conflict(string parameter, object? target, string message, string fix) =>
-        new(Prefix + "ConflictingParameters", ErrorKind.InvalidArgument, message + " " + fix, target)
+        new(Prefix + "ConflictingParameters", ErrorKind.InvalidArgument, message, fix, target)
         {
             ParameterName = parameter,
-            RecommendedAction = fix,
         };
 }

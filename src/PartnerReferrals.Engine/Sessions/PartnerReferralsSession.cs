@@ -52,7 +52,7 @@ public sealed class PartnerReferralsSession : IDisposable
         this.owned = owned;
     }
 
-    /// <summary>The context as of sign-in; <see cref="CurrentContext"/> is what Get-PartnerReferralsContext shows.</summary>
+    /// <summary>The context as of sign-in; <see cref="CurrentContext()"/> is what Get-PartnerReferralsContext shows.</summary>
     public PartnerReferralsContext Context { get; }
 
     /// <summary>
@@ -60,6 +60,9 @@ public sealed class PartnerReferralsSession : IDisposable
     /// from the refresh token it holds), no for an access token passed in with -AccessToken.
     /// </summary>
     public bool CanRenewToken { get; }
+
+    /// <summary>What Get-PartnerReferralsContext shows now.</summary>
+    public PartnerReferralsContext CurrentContext() => CurrentContext(DateTimeOffset.UtcNow);
 
     /// <summary>A copy of the context with the expiry of the token in use now, renewed or not.</summary>
     public PartnerReferralsContext CurrentContext(DateTimeOffset now)
@@ -90,7 +93,7 @@ public sealed class PartnerReferralsSession : IDisposable
     internal HttpClient Client { get; }
 
     /// <summary>A new operation (one cmdlet call): its own correlation id, its trace lines to <paramref name="output"/>.</summary>
-    public OperationContext NewOperation(Hosting.IEngineOutput? output) => new(output, Options.MaxConcurrency);
+    public OperationContext NewOperation(Hosting.IEngineHost? output) => new(output, Options.MaxConcurrency);
 
     /// <summary>
     /// Most rows the first request of a referral pull asks for, when the pull wants more than a page: the first

@@ -1,4 +1,5 @@
-using PartnerReferrals.Engine.Diagnostics;
+using System;
+using System.Globalization;
 
 namespace PartnerReferrals.Engine.SignIn;
 
@@ -7,26 +8,37 @@ internal static class AuthErrors
 {
     public const string SignInAgain = "Sign in again with Connect-PartnerReferrals.";
 
-    public static PartnerReferralsException SignInRequired(string why, System.Exception? inner = null) =>
-        new("PartnerReferrals.Auth.SignInRequired", ErrorKind.AuthenticationError, Redactor.Redact(why) + " " + SignInAgain, null, inner)
+    /// <summary>
+    /// A script cannot make itself a new refresh token: a person must sign in. Worded without naming how the token is
+    /// read, so it stays true whichever command shows it.
+    /// </summary>
+    public const string NewRefreshToken =
+        "A runbook needs a new refresh token: a person signs in once, interactively and with multi-factor authentication, to the same app " +
+        "(for example Connect-PartnerReferrals -UseDeviceCode -ClientId <app id> -TenantId <tenant>), then reads the new refresh token of that sign-in " +
+        "and replaces the old one where the runbook reads it (see about_PartnerReferrals, SIGNING IN FROM AUTOMATION).";
+
+    public static PartnerReferralsException SignInRequired(string why, Exception? inner = null) =>
+        new("PartnerReferrals.Auth.SignInRequired", ErrorKind.AuthenticationError, why, SignInAgain, null, inner);
+
+    public static PartnerReferralsException RefreshTokenRefused(Exception inner) =>
+        new("PartnerReferrals.Auth.SignInRequired", ErrorKind.AuthenticationError, "The refresh token was refused (invalid_grant: it expired, was revoked, or the password or MFA settings changed).", NewRefreshToken, null, inner)
         {
-            RecommendedAction = SignInAgain,
+            ParameterName = "RefreshToken",
         };
 
-    public static PartnerReferralsException TokenExpired(System.DateTimeOffset expiredOn) =>
+    public static PartnerReferralsException TokenExpired(DateTimeOffset expiredOn) =>
         new(
             "PartnerReferrals.Auth.TokenExpired",
             ErrorKind.AuthenticationError,
-            "The access token given to Connect-PartnerReferrals expired at " + expiredOn.ToString("u", System.Globalization.CultureInfo.InvariantCulture) +
-            "; an access token cannot be renewed. Run Connect-PartnerReferrals with a new -AccessToken, or sign in with -RefreshToken, -UseDeviceCode or interactively so tokens renew by themselves.",
+            "The access token given to Connect-PartnerReferrals expired at " + expiredOn.ToString("u", CultureInfo.InvariantCulture) + "; an access token cannot be renewed.",
+            "Run Connect-PartnerReferrals with a new -AccessToken, or sign in with -RefreshToken, -UseDeviceCode or interactively so tokens renew by themselves.",
             expiredOn)
         {
             ParameterName = "AccessToken",
-            RecommendedAction = SignInAgain,
         };
 
-    public static PartnerReferralsException Failed(string id, ErrorKind kind, string message, string? parameter = null, object? target = null, System.Exception? inner = null) =>
-        new(id, kind, Redactor.Redact(message), target, inner)
+    public static PartnerReferralsException Failed(string id, ErrorKind kind, string problem, string action, string? parameter = null, object? target = null, Exception? inner = null) =>
+        new(id, kind, problem, action, target, inner)
         {
             ParameterName = parameter,
         };

@@ -44,7 +44,8 @@ internal static class ClientCertificates
         throw AuthErrors.Failed(
             "PartnerReferrals.Auth.CertificateNotFound",
             ErrorKind.ObjectNotFound,
-            "No certificate with a private key and thumbprint " + thumbprint + " was found in the CurrentUser or LocalMachine 'My' store. Import the app's certificate with its private key, or check the thumbprint.",
+            "No certificate with a private key and thumbprint " + thumbprint + " was found in the CurrentUser or LocalMachine 'My' store.",
+            "Install the app's certificate with its private key in the CurrentUser\\My (or LocalMachine\\My) store, or correct -CertificateThumbprint.",
             "CertificateThumbprint",
             thumbprint);
     }

@@ -16,16 +16,20 @@ internal static class ClientIdSource
             : (options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable)(SignInDefaults.ClientIdVariable)?.Trim();
         if (string.IsNullOrEmpty(clientId))
         {
-            throw new PartnerReferralsException(
-                "PartnerReferrals.Auth.ClientIdMissing",
-                ErrorKind.InvalidArgument,
-                "No application (client) id was given. Register an app in Microsoft Entra ID (App registrations > New registration), enable 'Allow public client flows', add the API permission 'Microsoft Partner Center' > user_impersonation (delegated) and grant consent, and add the redirect URI http://localhost under 'Mobile and desktop applications'. Then pass its Application (client) ID with -ClientId, or set the " + SignInDefaults.ClientIdVariable + " environment variable.")
-            {
-                ParameterName = "ClientId",
-                RecommendedAction = "Pass -ClientId, or set " + SignInDefaults.ClientIdVariable + ".",
-            };
+            throw request.Environment == PartnerEnvironment.Emulator
+                ? Missing(
+                    "No application (client) id was given.",
+                    "The emulator accepts any GUID as the client id: add -ClientId ([guid]::NewGuid()), or set " + SignInDefaults.ClientIdVariable + ".")
+                : Missing(
+                    "No application (client) id was given. Partner Center needs an app registered in Microsoft Entra ID (App registrations > New registration) " +
+                    "with 'Allow public client flows' enabled, the delegated API permission 'Microsoft Partner Center' > user_impersonation with consent, " +
+                    "and the redirect URI http://localhost under 'Mobile and desktop applications'.",
+                    "Pass that app's Application (client) ID with -ClientId, or set the " + SignInDefaults.ClientIdVariable + " environment variable.");
         }
 
         return clientId!;
     }
+
+    private static PartnerReferralsException Missing(string problem, string action) =>
+        new("PartnerReferrals.Auth.ClientIdMissing", ErrorKind.InvalidArgument, problem, action) { ParameterName = "ClientId" };
 }

@@ -58,7 +58,8 @@ internal static class EmulatorDiscovery
                 throw AuthErrors.Failed(
                     "PartnerReferrals.Session.EmulatorNotLocal",
                     ErrorKind.InvalidData,
-                    "The emulator file " + file + " gives " + name + " " + uri.Host + ", which is not this computer. The emulator only ever runs on a loopback address; delete the file and start the emulator again.",
+                    "The emulator file " + file + " gives " + name + " " + uri.Host + ", which is not this computer: the emulator only ever runs on a loopback address.",
+                    "Delete the file and start the emulator again, or pass the file a local emulator published with -EmulatorFile.",
                     "EmulatorFile",
                     file);
             }
@@ -69,7 +70,8 @@ internal static class EmulatorDiscovery
                 throw AuthErrors.Failed(
                     "PartnerReferrals.Session.InsecureUrl",
                     ErrorKind.InvalidData,
-                    "The emulator file " + file + " gives " + name + " " + uri.GetLeftPart(UriPartial.Authority) + ", which is not HTTPS; tokens are only ever sent over HTTPS. The emulator publishes an https:// address: delete the file and start the emulator again.",
+                    "The emulator file " + file + " gives " + name + " " + uri.GetLeftPart(UriPartial.Authority) + ", which is not HTTPS; tokens are only ever sent over HTTPS.",
+                    "The emulator publishes an https:// address: delete the file and start the emulator again.",
                     "EmulatorFile",
                     file);
             }
@@ -90,7 +92,8 @@ internal static class EmulatorDiscovery
             throw AuthErrors.Failed(
                 "PartnerReferrals.Session.EmulatorFileInvalid",
                 ErrorKind.InvalidData,
-                "The emulator file " + file + " gives certificateThumbprint '" + thumbprint + "', which is not a SHA-256 thumbprint (64 hexadecimal digits). Delete the file and start the emulator again.",
+                "The emulator file " + file + " gives certificateThumbprint '" + thumbprint + "', which is not a SHA-256 thumbprint (64 hexadecimal digits).",
+                "Delete the file and start the emulator again.",
                 "EmulatorFile",
                 file);
         }
@@ -148,7 +151,8 @@ internal static class EmulatorDiscovery
         AuthErrors.Failed(
             "PartnerReferrals.Session.EmulatorNotFound",
             ErrorKind.ObjectNotFound,
-            "No running emulator was found through " + file + ": " + why + ". Start it with 'dotnet run --project src/PartnerReferrals.Emulator', or give its file with -EmulatorFile.",
+            "No running emulator was found through " + file + ": " + why + ".",
+            "Start the emulator (dotnet run --project src/PartnerReferrals.Emulator) and pass the file it publishes with -EmulatorFile, or set PARTNERREFERRALS_EMULATOR_FILE to it.",
             "EmulatorFile",
             file);
 }

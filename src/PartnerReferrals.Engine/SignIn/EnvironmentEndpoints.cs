@@ -62,7 +62,8 @@ public sealed class EnvironmentEndpoints
                 throw AuthErrors.Failed(
                     "PartnerReferrals.Session.EnvironmentNotSupported",
                     ErrorKind.InvalidArgument,
-                    "Referrals analytics are not offered in Azure China (21Vianet), so -Environment China cannot be used. Use -Environment Global for a partner account in the global cloud.",
+                    "-Environment China cannot be used: Partner Center operated by 21Vianet does not offer referrals analytics.",
+                    "A partner account in the global cloud signs in with -Environment Global (the default); a US government cloud account with -Environment USGov.",
                     "Environment",
                     request.Environment);
             case PartnerEnvironment.Emulator:
@@ -83,7 +84,7 @@ public sealed class EnvironmentEndpoints
                 var authority = request.Authority.AbsolutePath.Trim('/').Length == 0 ? Tenant(request.Authority, tenant) : request.Authority;
                 return new(request.Environment, request.BaseUrl, authority, false);
             default:
-                throw AuthErrors.Failed("PartnerReferrals.Session.UnknownEnvironment", ErrorKind.InvalidArgument, "-Environment " + request.Environment + " is not known. Use Global, USGov, Germany, Emulator or Custom.", "Environment", request.Environment);
+                throw AuthErrors.Failed("PartnerReferrals.Session.UnknownEnvironment", ErrorKind.InvalidArgument, "-Environment " + request.Environment + " is not known.", "Use -Environment Global, USGov, Germany, Emulator or Custom; tab completion offers them.", "Environment", request.Environment);
         }
     }
 
@@ -97,7 +98,8 @@ public sealed class EnvironmentEndpoints
             throw AuthErrors.Failed(
                 "PartnerReferrals.Session.InsecureUrl",
                 ErrorKind.InvalidArgument,
-                "-" + parameter + " " + url.GetLeftPart(UriPartial.Authority) + " is not HTTPS: the access token would be sent in clear text. Give an https:// address.",
+                "-" + parameter + " " + url.GetLeftPart(UriPartial.Authority) + " is not HTTPS: the access token would be sent in clear text.",
+                "Give -" + parameter + " an https:// address.",
                 parameter,
                 url);
         }
@@ -108,5 +110,6 @@ public sealed class EnvironmentEndpoints
             "PartnerReferrals.Session.CustomEnvironmentIncomplete",
             ErrorKind.InvalidArgument,
             "-Environment Custom needs -" + parameter + ": " + what + ".",
+            "With -Environment Custom, give both -BaseUrl (the API root, e.g. https://api.partnercenter.microsoft.com) and -Authority (the sign-in authority, e.g. https://login.microsoftonline.com).",
             parameter);
 }

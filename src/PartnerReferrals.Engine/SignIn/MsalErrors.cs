@@ -10,6 +10,8 @@ namespace PartnerReferrals.Engine.SignIn;
 /// </summary>
 internal static class MsalErrors
 {
+    private const string CheckApp = "Check -TenantId and -ClientId, and that the app registration has the 'Microsoft Partner Center' API permission (user_impersonation); then run Connect-PartnerReferrals again.";
+
     public static Exception Map(Exception ex, EnvironmentEndpoints? endpoints = null)
     {
         switch (ex)
@@ -22,12 +24,13 @@ internal static class MsalErrors
             case MsalUiRequiredException ui:
                 return AuthErrors.SignInRequired("The saved sign-in can no longer be used (" + ui.ErrorCode + ": it expired, was revoked, or needs consent or MFA again).", ui);
             case MsalServiceException service when service.ErrorCode == "invalid_grant":
-                return AuthErrors.SignInRequired("The refresh token was refused (invalid_grant: it expired or was revoked).", service);
+                return AuthErrors.RefreshTokenRefused(service);
             case MsalServiceException service when service.ErrorCode == "invalid_client":
                 return AuthErrors.Failed(
                     "PartnerReferrals.Auth.InvalidClient",
                     ErrorKind.AuthenticationError,
-                    "The sign-in service refused the application's credentials (invalid_client). Check -ClientId, and the client secret or certificate of the app registration (a secret may have expired).",
+                    "The sign-in service refused the application's credentials (invalid_client): the client id, secret or certificate does not match the app registration, or its secret expired.",
+                    "Check -ClientId and the app's credential: the secret of -ClientSecretCredential (user name = client id) or the certificate of -CertificateThumbprint must belong to that app registration.",
                     "ClientSecretCredential",
                     null,
                     service);
@@ -35,17 +38,19 @@ internal static class MsalErrors
                 return AuthErrors.Failed(
                     "PartnerReferrals.Auth.SignInFailed",
                     ErrorKind.AuthenticationError,
-                    "Sign-in failed (" + service.ErrorCode + ", HTTP " + service.StatusCode + "): " + FirstLine(service.Message) + " Check -TenantId and -ClientId, and that the app registration has the 'Microsoft Partner Center' user_impersonation permission.",
+                    "Sign-in failed (" + service.ErrorCode + ", HTTP " + service.StatusCode + "): " + FirstLine(service.Message),
+                    CheckApp,
                     null,
                     null,
                     service);
             case MsalClientException client when client.ErrorCode == MsalError.AuthenticationCanceledError:
-                return AuthErrors.Failed("PartnerReferrals.Auth.Canceled", ErrorKind.OperationStopped, "Sign-in was cancelled in the browser. Run Connect-PartnerReferrals again, or use -UseDeviceCode.", null, null, client);
+                return AuthErrors.Failed("PartnerReferrals.Auth.Canceled", ErrorKind.OperationStopped, "Sign-in was cancelled in the browser.", "Run Connect-PartnerReferrals again, or sign in with -UseDeviceCode.", null, null, client);
             case MsalException msal:
                 return AuthErrors.Failed(
                     "PartnerReferrals.Auth.SignInFailed",
                     ErrorKind.AuthenticationError,
-                    "Sign-in failed (" + msal.ErrorCode + "): " + FirstLine(msal.Message) + " On a machine without a browser, use -UseDeviceCode.",
+                    "Sign-in failed (" + msal.ErrorCode + "): " + FirstLine(msal.Message),
+                    "On a machine without a browser, use -UseDeviceCode. " + CheckApp,
                     null,
                     null,
                     msal);

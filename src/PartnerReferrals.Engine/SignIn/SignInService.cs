@@ -19,7 +19,7 @@ internal static class SignInService
 {
     private static readonly string[] Scopes = [SignInDefaults.Scope];
 
-    public static async Task<PartnerReferralsSession> ConnectAsync(ConnectRequest request, IEngineOutput output, ConnectOptions options, CancellationToken cancellationToken)
+    public static async Task<PartnerReferralsSession> ConnectAsync(ConnectRequest request, IEngineHost output, ConnectOptions options, CancellationToken cancellationToken)
     {
         var endpoints = EnvironmentEndpoints.Resolve(request, options.GetEnvironmentVariable);
         if (endpoints.Warning is not null)
@@ -71,7 +71,7 @@ internal static class SignInService
         EnvironmentEndpoints endpoints,
         PartnerReferralsOptions http,
         HttpMessageHandler network,
-        IEngineOutput output,
+        IEngineHost output,
         ConnectOptions options,
         CancellationToken cancellationToken)
     {
@@ -86,13 +86,13 @@ internal static class SignInService
         var result = await AcquireAsync(app, request, output, options, cancellationToken).ConfigureAwait(false);
         afterAcquire?.Invoke();
         var account = result.Account ?? (await app.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault()
-            ?? throw AuthErrors.Failed("PartnerReferrals.Auth.NoAccount", ErrorKind.AuthenticationError, "The sign-in returned no account, so tokens could not be renewed later. Sign in with -UseDeviceCode or interactively.");
+            ?? throw AuthErrors.Failed("PartnerReferrals.Auth.NoAccount", ErrorKind.AuthenticationError, "The sign-in returned no account, so tokens could not be renewed later.", "Sign in with -UseDeviceCode or interactively, so the module can renew tokens later.");
         var provider = new MsalTokenProvider(app, account, Scopes, afterAcquire);
         var context = Context(request, endpoints, account.Username, result.TenantId ?? request.TenantId, clientId, result.ExpiresOn);
         return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider);
     }
 
-    private static async Task<AuthenticationResult> AcquireAsync(IClientApplicationBase app, ConnectRequest request, IEngineOutput output, ConnectOptions options, CancellationToken cancellationToken)
+    private static async Task<AuthenticationResult> AcquireAsync(IClientApplicationBase app, ConnectRequest request, IEngineHost output, ConnectOptions options, CancellationToken cancellationToken)
     {
         switch (request.Method)
         {
@@ -161,5 +161,5 @@ internal static class SignInService
     }
 
     private static PartnerReferralsException Missing(string parameter, string message) =>
-        new("PartnerReferrals.Auth.CredentialMissing", ErrorKind.InvalidArgument, message) { ParameterName = parameter };
+        new("PartnerReferrals.Auth.CredentialMissing", ErrorKind.InvalidArgument, message, "Give -" + parameter + " as a SecureString, for example from Get-Secret or Read-Host -AsSecureString.") { ParameterName = parameter };
 }

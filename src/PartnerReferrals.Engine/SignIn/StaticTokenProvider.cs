@@ -49,7 +49,8 @@ public sealed class StaticTokenProvider : IAccessTokenProvider
             throw AuthErrors.Failed(
                 "PartnerReferrals.Auth.Unauthorized",
                 ErrorKind.AuthenticationError,
-                "Partner Center did not accept the access token given to Connect-PartnerReferrals, and an access token cannot be renewed. " + AuthErrors.SignInAgain);
+                "Partner Center did not accept the access token given to Connect-PartnerReferrals, and an access token cannot be renewed.",
+                "Run Connect-PartnerReferrals with a new -AccessToken, or sign in with -RefreshToken, -UseDeviceCode or interactively so tokens renew by themselves.");
         }
 
         return Task.FromResult(token);

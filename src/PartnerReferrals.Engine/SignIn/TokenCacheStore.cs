@@ -23,7 +23,7 @@ internal static class TokenCacheStore
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "PartnerReferrals");
 
     /// <summary>Attaches the persistent cache to the app; returns what to run after each token acquisition (re-tightening the file mode).</summary>
-    public static async Task<Action?> AttachAsync(ITokenCache cache, string folder, IEngineOutput output)
+    public static async Task<Action?> AttachAsync(ITokenCache cache, string folder, IEngineHost output)
     {
         Directory.CreateDirectory(folder);
         var protectedProperties = new StorageCreationPropertiesBuilder(ProtectedFileName, folder)

@@ -1,6 +1,6 @@
+using System;
 using System.Management.Automation;
 using System.Security;
-using System;
 using PartnerReferrals.Commands.Hosting;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Sessions;
@@ -22,49 +22,92 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
     public const string RefreshTokenSet = "RefreshToken";
     public const string AccessTokenSet = "AccessToken";
 
+    /// <summary>
+    /// Signs in with a device code: the command prints a code and an address, you open the address on any device, enter
+    /// the code and sign in there. Use it where no browser can open, such as an SSH session or a container.
+    /// </summary>
     [Parameter(ParameterSetName = DeviceCodeSet, Mandatory = true)]
     [Alias("UseDeviceAuthentication", "DeviceCode", "Device")]
     public SwitchParameter UseDeviceCode { get; set; }
 
+    /// <summary>
+    /// A refresh token from the secure application model, exchanged for access tokens. Keep it in a vault (for example
+    /// with the SecretManagement module) and read it as a SecureString; never put it in a script.
+    /// </summary>
     [Parameter(ParameterSetName = RefreshTokenSet, Mandatory = true)]
     public SecureString? RefreshToken { get; set; }
 
+    /// <summary>
+    /// An access token for https://api.partnercenter.microsoft.com obtained elsewhere. It is used as is and not renewed:
+    /// the session ends when it expires (about an hour).
+    /// </summary>
     [Parameter(ParameterSetName = AccessTokenSet, Mandatory = true)]
     public SecureString? AccessToken { get; set; }
 
-    /// <summary>The confidential app's id (user name) and secret (password).</summary>
+    /// <summary>
+    /// The confidential app's credential: the user name is the app's client id and the password is its client secret.
+    /// With it the refresh token is redeemed by the confidential app, as the secure application model requires for web apps.
+    /// </summary>
     [Parameter(ParameterSetName = RefreshTokenSet)]
     public PSCredential? ClientSecretCredential { get; set; }
 
+    /// <summary>
+    /// The thumbprint of the confidential app's certificate, looked up in the current user's and then the local
+    /// machine's certificate store. Use it instead of -ClientSecretCredential to prove the app's identity with a certificate.
+    /// </summary>
     [Parameter(ParameterSetName = RefreshTokenSet)]
     public string? CertificateThumbprint { get; set; }
 
+    /// <summary>
+    /// The cloud to sign in to: Global (the default), USGov, Germany (a retired cloud: allowed with a warning), China
+    /// (referrals analytics are not offered there: the command fails with an explanation), Emulator (the local emulator,
+    /// found through the file it publishes) or Custom (with -BaseUrl and -Authority).
+    /// </summary>
     [Parameter]
-    [ValidateSet("Global", "USGov", "Germany", "China", "Emulator", "Custom", IgnoreCase = true)]
-    public string Environment { get; set; } = nameof(PartnerEnvironment.Global);
+    [PSDefaultValue(Value = nameof(PartnerEnvironment.Global))]
+    [ValidateSet(nameof(PartnerEnvironment.Global), nameof(PartnerEnvironment.USGov), nameof(PartnerEnvironment.Germany), nameof(PartnerEnvironment.China), nameof(PartnerEnvironment.Emulator), nameof(PartnerEnvironment.Custom), IgnoreCase = true)]
+    public string? Environment { get; set; }
 
+    /// <summary>
+    /// The partner's directory (tenant) id or domain name. When omitted, the sign-in uses 'organizations' and the tenant
+    /// of the account that signs in.
+    /// </summary>
     [Parameter]
     [Alias("Tenant")]
     [ArgumentCompleter(typeof(Completion.TenantCompleter))]
     public string? TenantId { get; set; }
 
+    /// <summary>
+    /// The application (client) id of the Microsoft Entra app registration that has the Microsoft Partner Center API
+    /// permission. When omitted, the value of the PARTNERREFERRALS_CLIENT_ID environment variable is used.
+    /// </summary>
     [Parameter]
     [Alias("ApplicationId", "AppId")]
     public string? ClientId { get; set; }
 
+    /// <summary>
+    /// Process (the default) keeps tokens in memory for this PowerShell session only. CurrentUser also keeps the token
+    /// cache for the current user, encrypted by the operating system's store, so that a later session signs in silently;
+    /// where no such store exists the module warns and writes the cache readable by the user only.
+    /// </summary>
     [Parameter]
-    [ValidateSet("Process", "CurrentUser", IgnoreCase = true)]
-    public string ContextScope { get; set; } = nameof(Engine.Sessions.ContextScope.Process);
+    [PSDefaultValue(Value = nameof(Engine.Sessions.ContextScope.Process))]
+    [ValidateSet(nameof(Engine.Sessions.ContextScope.Process), nameof(Engine.Sessions.ContextScope.CurrentUser), IgnoreCase = true)]
+    public string? ContextScope { get; set; }
 
-    /// <summary>API base URL for -Environment Custom.</summary>
+    /// <summary>The API base URL for -Environment Custom, such as https://api.partnercenter.microsoft.com.</summary>
     [Parameter]
     public Uri? BaseUrl { get; set; }
 
-    /// <summary>Sign-in authority for -Environment Custom.</summary>
+    /// <summary>The sign-in authority for -Environment Custom, such as https://login.microsoftonline.com.</summary>
     [Parameter]
     public Uri? Authority { get; set; }
 
-    /// <summary>The file the emulator publishes (base URL, authority, certificate) for -Environment Emulator.</summary>
+    /// <summary>
+    /// The file the emulator publishes when it starts (its address, sign-in authority and certificate thumbprint), for
+    /// -Environment Emulator. By default the file named by the PARTNERREFERRALS_EMULATOR_FILE environment variable,
+    /// otherwise PartnerReferrals/emulator.json under the local application data folder.
+    /// </summary>
     [Parameter]
     public string? EmulatorFile { get; set; }
 
@@ -73,36 +116,49 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
         var request = BuildRequest();
         if (!string.IsNullOrEmpty(request.EmulatorFile))
         {
-            // Relative to PowerShell's current location, which is not the process's current directory.
-            request.EmulatorFile = SessionState.Path.GetUnresolvedProviderPathFromPSPath(request.EmulatorFile);
+            request.EmulatorFile = FileSystemPath(request.EmulatorFile!, nameof(EmulatorFile));
         }
 
-        var context = RunEngine((host, token) => PartnerReferralsOperations.Connect(request, host, token));
-        if (context is not null)
+        var session = RunEngine((host, token) => PartnerReferralsOperations.Connect(request, host, token));
+        if (session is not null)
         {
-            WriteObject(context);
+            SessionStore.Replace(session);
+            WriteObject(session.CurrentContext());
         }
     }
 
-    internal ConnectRequest BuildRequest() => new()
+    /// <summary>The request as typed; what is left out keeps the engine's default (<see cref="ConnectRequest"/>).</summary>
+    internal ConnectRequest BuildRequest()
     {
-        Method = ParameterSetName switch
+        var request = new ConnectRequest
         {
-            DeviceCodeSet => SignInMethod.DeviceCode,
-            RefreshTokenSet => SignInMethod.RefreshToken,
-            AccessTokenSet => SignInMethod.AccessToken,
-            _ => SignInMethod.Interactive,
-        },
-        Environment = (PartnerEnvironment)Enum.Parse(typeof(PartnerEnvironment), Environment, ignoreCase: true),
-        TenantId = TenantId,
-        ClientId = ClientId ?? ClientSecretCredential?.UserName,
-        RefreshToken = RefreshToken,
-        AccessToken = AccessToken,
-        ClientSecret = ClientSecretCredential?.Password,
-        CertificateThumbprint = CertificateThumbprint,
-        ContextScope = (ContextScope)Enum.Parse(typeof(ContextScope), ContextScope, ignoreCase: true),
-        BaseUrl = BaseUrl,
-        Authority = Authority,
-        EmulatorFile = EmulatorFile,
-    };
+            Method = ParameterSetName switch
+            {
+                DeviceCodeSet => SignInMethod.DeviceCode,
+                RefreshTokenSet => SignInMethod.RefreshToken,
+                AccessTokenSet => SignInMethod.AccessToken,
+                _ => SignInMethod.Interactive,
+            },
+            TenantId = TenantId,
+            ClientId = ClientId ?? ClientSecretCredential?.UserName,
+            RefreshToken = RefreshToken,
+            AccessToken = AccessToken,
+            ClientSecret = ClientSecretCredential?.Password,
+            CertificateThumbprint = CertificateThumbprint,
+            BaseUrl = BaseUrl,
+            Authority = Authority,
+            EmulatorFile = EmulatorFile,
+        };
+        if (Environment is not null)
+        {
+            request.Environment = (PartnerEnvironment)Enum.Parse(typeof(PartnerEnvironment), Environment, ignoreCase: true);
+        }
+
+        if (ContextScope is not null)
+        {
+            request.ContextScope = (ContextScope)Enum.Parse(typeof(ContextScope), ContextScope, ignoreCase: true);
+        }
+
+        return request;
+    }
 }

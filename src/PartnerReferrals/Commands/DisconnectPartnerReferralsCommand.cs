@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using PartnerReferrals.Commands.Hosting;
 using PartnerReferrals.Engine.Operations;
+using PartnerReferrals.Engine.Sessions;
 using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Commands;
@@ -10,17 +11,20 @@ namespace PartnerReferrals.Commands;
 [OutputType(typeof(PartnerReferralsContext))]
 public sealed class DisconnectPartnerReferralsCommand : PartnerReferralsCmdlet
 {
+    /// <summary>Also deletes the token cache persisted for the current user.</summary>
     [Parameter]
     public SwitchParameter ClearPersistedCache { get; set; }
 
-    /// <summary>Writes the context of the session that was ended, as Stop-Process -PassThru does.</summary>
+    /// <summary>Writes the context of the session that was ended. Without it the command writes nothing.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
-        var ended = PassThru ? RunEngine((_, _) => PartnerReferralsOperations.GetContext()) : null;
-        RunEngine((host, _) => PartnerReferralsOperations.Disconnect(ClearPersistedCache.IsPresent, host));
+        var session = Session;
+        var ended = PassThru ? session?.CurrentContext() : null;
+        RunEngine((host, _) => PartnerReferralsOperations.Disconnect(session, ClearPersistedCache.IsPresent, host));
+        SessionStore.Replace(null);
         if (ended is not null)
         {
             WriteObject(ended);

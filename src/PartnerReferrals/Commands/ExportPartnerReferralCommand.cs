@@ -1,8 +1,5 @@
-using System;
 using System.Management.Automation;
-using Microsoft.PowerShell.Commands;
 using PartnerReferrals.Engine.Export;
-using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Commands;
@@ -13,34 +10,48 @@ namespace PartnerReferrals.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Export, "PartnerReferral", SupportsShouldProcess = true)]
 [OutputType(typeof(ReferralExportResult))]
-public sealed class ExportPartnerReferralCommand : ReferralFilterCmdlet
+public sealed class ExportPartnerReferralCommand : QueryCmdlet
 {
     private long? first;
     private ReferralExportResult? written;
 
-    /// <summary>The CSV file; relative paths are taken from the current location (Get-Location).</summary>
+    /// <summary>
+    /// The CSV file to write. A relative path is taken from the current PowerShell location (Get-Location), as
+    /// Export-Csv does. The folder must exist.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
-    /// <summary>Adds the rows to an existing file with the same header, without a second header.</summary>
+    /// <summary>
+    /// Adds the rows to the end of an existing file without a second header, for example a later incremental pull
+    /// (-After the last run). The file must start with the same header that Export-PartnerReferral writes (the columns
+    /// of a Referral object); otherwise nothing is written and the error names -Append. A missing file is created with a
+    /// header. If the pull fails, nothing is appended.
+    /// </summary>
     [Parameter]
     public SwitchParameter Append { get; set; }
 
-    /// <summary>Refuses to replace an existing file.</summary>
+    /// <summary>
+    /// Refuses to replace an existing file: the command fails before any request, naming -NoClobber. Ignored with
+    /// -Append, which never replaces a file.
+    /// </summary>
     [Parameter]
     [Alias("NoOverwrite")]
     public SwitchParameter NoClobber { get; set; }
 
-    /// <summary>Replaces (or appends to) a read-only file.</summary>
+    /// <summary>Replaces, or appends to, a file marked read-only.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    /// <summary>Returns what was written (file, rows, appended) when done; by default nothing is returned, as with Export-Csv.</summary>
+    /// <summary>
+    /// Returns a ReferralExportResult when the export is complete: the file's path, how many referrals this command
+    /// wrote and whether they were appended. By default the command returns nothing, as Export-Csv does.
+    /// </summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    /// <summary>The most rows to export; all when left out.</summary>
+    /// <summary>Exports at most this many referrals.</summary>
     [Parameter]
     [ValidateRange(0, long.MaxValue)]
     public long First
@@ -49,31 +60,25 @@ public sealed class ExportPartnerReferralCommand : ReferralFilterCmdlet
         set => first = value;
     }
 
-    /// <summary>Rows to skip first, e.g. to finish a pull that stopped.</summary>
+    /// <summary>Skips this many referrals first, for example to finish a pull that stopped (then add -Append).</summary>
     [Parameter]
     [ValidateRange(0, long.MaxValue)]
     public long Skip { get; set; }
 
     protected override void ProcessRecord()
     {
-        var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path, out var provider, out _);
-        if (provider.ImplementingType != typeof(FileSystemProvider))
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("-Path: '" + Path + "' is not a file system path (it is on the " + provider.Name + " provider). Give a file path, e.g. ./referrals.csv."),
-                "PartnerReferrals.Export.NotFileSystemPath",
-                ErrorCategory.InvalidArgument,
-                Path));
-        }
-
+        var path = FileSystemPath(Path, nameof(Path));
         if (!ShouldProcess(path, Append ? "Append referrals" : "Export referrals"))
         {
             return;
         }
 
+        var query = SharedRequest();
+        query.Skip = Skip;
+        query.First = first;
         var request = new ExportRequest
         {
-            Query = new ReferralRequest { Filter = BuildFilter(), PageSize = PageSizeOrDefault, ThrottleLimit = ThrottleLimitOrDefault, Skip = Skip, First = first },
+            Query = query,
             Path = path,
             // Piped filter objects (one per status, say) each bring rows: the first record writes the file, the rest
             // add to it, so the file holds them all instead of only the last one's.
@@ -81,7 +86,7 @@ public sealed class ExportPartnerReferralCommand : ReferralFilterCmdlet
             NoClobber = NoClobber.IsPresent,
             Force = Force.IsPresent,
         };
-        var result = RunEngine((host, token) => ReferralExport.Export(request, host, token));
+        var result = RunEngine((host, token) => ReferralExport.Export(Session, request, host, token));
         if (result is not null)
         {
             // Later piped records add to the file the first one wrote: the result covers them all.

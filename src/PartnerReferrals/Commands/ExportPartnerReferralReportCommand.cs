@@ -11,27 +11,33 @@ namespace PartnerReferrals.Commands;
 /// </summary>
 [Cmdlet(VerbsData.Export, "PartnerReferralReport", DefaultParameterSetName = QuerySet)]
 [OutputType(typeof(ReferralReportFile))]
-public sealed class ExportPartnerReferralReportCommand : MeasureInputCmdlet
+public sealed class ExportPartnerReferralReportCommand : ReferralInputCmdlet
 {
     private ReportCollector? piped;
+    private string? fullPath;
 
-    /// <summary>The HTML file to write; an existing file is replaced.</summary>
+    /// <summary>The HTML file to write, relative to the current location; an existing file is replaced. Its folder must exist.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 
-    /// <summary>Writes what the report holds and where it is (a <see cref="ReferralReportFile"/>) to the pipeline.</summary>
+    /// <summary>
+    /// Writes a ReferralReportFile to the pipeline: the report's Path, how many Referrals it covers, FirstCreated,
+    /// LastCreated, Generated and Length.
+    /// </summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Resolved at first use, before any query or piped referral is read.</summary>
+    private string FullPath => fullPath ??= FileSystemPath(Path, nameof(Path));
+
     protected override void ProcessRecord()
     {
+        var path = FullPath;
         if (!FromPipeline)
         {
-            var request = BuildRequest();
-            var path = FullPath();
-            var file = RunEngine((host, token) => InsightOperations.ExportReport(request, path, host, token));
-            Done(file);
+            var request = SharedRequest();
+            Done(RunEngine((host, token) => InsightOperations.ExportReport(Session, request, path, host, token)));
             return;
         }
 
@@ -47,13 +53,10 @@ public sealed class ExportPartnerReferralReportCommand : MeasureInputCmdlet
         if (FromPipeline)
         {
             var collector = piped ?? new ReportCollector();
-            var path = FullPath();
-            Done(RunEngine((host, _) => InsightOperations.WriteReport(collector, path, InsightOperations.PipelineQuery, host)));
+            var path = FullPath;
+            Done(RunEngine((host, _) => InsightOperations.WriteReport(collector, path, host)));
         }
     }
-
-    // Relative to PowerShell's location, not the process's working folder, as every file cmdlet does.
-    private string FullPath() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
 
     private void Done(ReferralReportFile? file)
     {

@@ -1,33 +1,39 @@
 using System.Management.Automation;
 using PartnerReferrals.Commands.Completion;
 using PartnerReferrals.Commands.Hosting;
-using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Queries;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Commands;
 
 /// <summary>Counts referrals grouped by term and date fields (the API's <c>groupby</c> and <c>aggregationLevel</c>).</summary>
 [Cmdlet(VerbsCommon.Get, "PartnerReferralSummary")]
 [OutputType(typeof(ReferralGroup))]
-public sealed class GetPartnerReferralSummaryCommand : ReferralFilterCmdlet
+public sealed class GetPartnerReferralSummaryCommand : QueryCmdlet
 {
+    private SummaryView? view;
+
+    /// <summary>The fields to group by, for example status, customerMarket or createdDate. Tab completion offers every field. At least one is required.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(GroupByFieldCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] GroupBy { get; set; } = [];
 
-    /// <summary>Bucket size for grouped date fields.</summary>
+    /// <summary>Day, Week or Month: the bucket size for every grouped date field. Requires a date field in -GroupBy.</summary>
     [Parameter]
     [ValidateSet("Day", "Week", "Month", IgnoreCase = true)]
     public string? AggregationLevel { get; set; }
 
-    private SummaryView? view;
-
     protected override void ProcessRecord()
     {
-        var request = BuildRequest();
-        RunEngine((host, token) => PartnerReferralsOperations.GetSummary(request, host, token));
+        var request = new SummaryRequest { Query = SharedRequest(), AggregationLevel = AggregationLevel };
+        foreach (var field in GroupBy)
+        {
+            request.GroupBy.Add(field);
+        }
+
+        RunEngine((host, token) => PartnerReferralsOperations.GetSummary(Session, request, host, token));
     }
 
     /// <summary>Each row carries the type name of its grouping's view, which shows the grouped fields and buckets.</summary>
@@ -48,22 +54,5 @@ public sealed class GetPartnerReferralSummaryCommand : ReferralFilterCmdlet
         var row = new PSObject(item);
         row.TypeNames.Insert(0, view.TypeName);
         base.WriteResult(row);
-    }
-
-    internal SummaryRequest BuildRequest()
-    {
-        var request = new SummaryRequest
-        {
-            Filter = BuildFilter(),
-            AggregationLevel = AggregationLevel,
-            PageSize = PageSizeOrDefault,
-            ThrottleLimit = ThrottleLimitOrDefault,
-        };
-        foreach (var field in GroupBy)
-        {
-            request.GroupBy.Add(field);
-        }
-
-        return request;
     }
 }

@@ -1,6 +1,5 @@
-using System.Management.Automation;
-using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Models;
+using System.Management.Automation;
 
 namespace PartnerReferrals.Commands;
 
@@ -11,8 +10,7 @@ public sealed class GetPartnerReferralsContextCommand : Hosting.PartnerReferrals
 {
     protected override void ProcessRecord()
     {
-        var context = RunEngine((_, _) => PartnerReferralsOperations.GetContext());
-        if (context is not null)
+        if (Session?.CurrentContext() is { } context)
         {
             WriteObject(context);
         }

@@ -10,34 +10,35 @@ namespace PartnerReferrals.Commands;
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Measure, "PartnerReferral", DefaultParameterSetName = QuerySet)]
 [OutputType(typeof(ReferralMeasure))]
-public sealed class MeasurePartnerReferralCommand : MeasureInputCmdlet
+public sealed class MeasurePartnerReferralCommand : ReferralInputCmdlet
 {
-    private InsightGrouping grouping = InsightGrouping.None;
+    private InsightGrouping? grouping;
     private InsightAccumulator? piped;
 
-    /// <summary>customerMarket, partnerMarket, customerOrgSize, status, and one of createdDay, createdWeek, createdMonth.</summary>
+    /// <summary>
+    /// The fields to group by: customerMarket, partnerMarket, customerOrgSize, status, and at most one created-date
+    /// bucket: createdDay, createdWeek (Monday) or createdMonth. Without it, one object covers the whole input. Tab
+    /// completion offers every name.
+    /// </summary>
     [Parameter(Position = 0)]
     [ArgumentCompleter(typeof(InsightGroupByCompleter))]
     public string[]? GroupBy { get; set; }
 
-    protected override void BeginProcessing()
-    {
-        base.BeginProcessing();
-        grouping = ParseGrouping(GroupBy);
-    }
+    /// <summary>Read at first use, so a wrong -GroupBy ends the command before a query or at the first piped referral.</summary>
+    private InsightGrouping Grouping => grouping ??= RunEngine((_, _) => InsightGrouping.Parse(GroupBy)) ?? InsightGrouping.None;
 
     protected override void ProcessRecord()
     {
         if (!FromPipeline)
         {
-            var request = BuildRequest();
-            RunEngine((host, token) => InsightOperations.Measure(request, grouping, host, token));
+            var request = SharedRequest();
+            RunEngine((host, token) => InsightOperations.Measure(Session, request, Grouping, host, token));
             return;
         }
 
         if (ReadInput() is { } referral)
         {
-            piped ??= new InsightAccumulator(grouping);
+            piped ??= new InsightAccumulator(Grouping);
             piped.Add(referral);
         }
     }
@@ -46,7 +47,7 @@ public sealed class MeasurePartnerReferralCommand : MeasureInputCmdlet
     {
         if (FromPipeline)
         {
-            foreach (var measure in (piped ?? new InsightAccumulator(grouping)).Results())
+            foreach (var measure in (piped ?? new InsightAccumulator(Grouping)).Results())
             {
                 WriteObject(measure);
             }

@@ -88,7 +88,7 @@ public sealed class TenantCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var current = Engine.Operations.PartnerReferralsOperations.GetContext()?.TenantId;
+        var current = Engine.Sessions.SessionStore.Current?.Context.TenantId;
         var candidates = current is null ? KnownValues.TenantAliases : [current, .. KnownValues.TenantAliases];
         return KnownValues.OrWord(KnownValues.Complete(candidates, wordToComplete), wordToComplete);
     }

@@ -1,13 +1,16 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using PartnerReferrals.Engine;
 using PartnerReferrals.Engine.Hosting;
 
 namespace PartnerReferrals.Commands.Hosting;
 
 /// <summary>
-/// Forwards the engine's events to the cmdlet's streams. The engine's runner calls it on the pipeline thread
-/// only, which is the one thread PowerShell allows Write* calls from.
+/// The engine's host over a cmdlet's streams. The engine's runner calls it on the pipeline thread only, which is
+/// the one thread PowerShell allows Write* calls from.
 /// </summary>
 internal sealed class EngineHostAdapter : IEngineHost
 {
@@ -19,7 +22,17 @@ internal sealed class EngineHostAdapter : IEngineHost
         this.cmdlet = cmdlet ?? throw new ArgumentNullException(nameof(cmdlet));
     }
 
-    public void WriteObject(object item) => cmdlet.WriteResult(item);
+    /// <summary>Writes the batch at once; a stop (Ctrl+C) ends it before the next object rather than after the batch.</summary>
+    public Task WriteObjectsAsync(IReadOnlyList<object> items, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            cmdlet.WriteResult(items[i]);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public void WriteVerbose(string message) => cmdlet.WriteVerboseLine(message);
 
@@ -29,12 +42,10 @@ internal sealed class EngineHostAdapter : IEngineHost
 
     public void WriteProgress(ProgressReport report)
     {
-        if (report is null)
+        if (report is not null)
         {
-            return;
+            cmdlet.WriteProgress(ToProgressRecord(report));
         }
-
-        cmdlet.WriteProgress(ToProgressRecord(report));
     }
 
     public void WriteTotalCount(long totalCount)

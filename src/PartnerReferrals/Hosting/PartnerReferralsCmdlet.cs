@@ -1,23 +1,39 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using Microsoft.PowerShell.Commands;
 using PartnerReferrals.Engine;
 using PartnerReferrals.Engine.Hosting;
+using PartnerReferrals.Engine.Sessions;
 
 namespace PartnerReferrals.Commands.Hosting;
 
 /// <summary>
-/// What every cmdlet of the module shares: a cancellation source that Ctrl+C (StopProcessing) cancels, and the
-/// translation of the engine's terminating errors into ErrorRecords.
+/// What every cmdlet of the module shares, whatever API it calls: the host the engine writes to (streams, errors,
+/// -Debug routing), a cancellation that Ctrl+C (StopProcessing) sets, the session, file paths, and the translation
+/// of the engine's errors into ErrorRecords. It owns BeginProcessing; a cmdlet adds to it through <see cref="Begin"/>.
 /// </summary>
 public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private (bool Debug, bool Verbose, bool WarningAction) typed;
+    private EngineHostAdapter? host;
     private bool disposed;
 
-    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-    protected CancellationToken StopToken => stopping.Token;
+    /// <summary>The parameters given on the command line (read before any pipeline input is bound).</summary>
+    private protected HashSet<string> CommandLine { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The process-wide session the engine's operations are given; null when not connected.</summary>
+    private protected static PartnerReferralsSession? Session => SessionStore.Current;
+
+    /// <summary>
+    /// Whether an error that concerns one input (see <see cref="ErrorScope"/>) is written and the command goes on.
+    /// Queries say yes; sign-in and session commands have one input, so every error of theirs ends them.
+    /// </summary>
+    private protected virtual bool ReportsErrorsPerInput => false;
+
+    private bool DebugTyped => typed.Debug;
 
     public void Dispose()
     {
@@ -38,6 +54,26 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>
+    /// The common parameters as typed, read once: what PowerShell made of them decides how lines are written. Sealed,
+    /// so no cmdlet can skip it (one that did prompted under -Debug); a cmdlet adds to it in <see cref="Begin"/>.
+    /// </summary>
+    protected sealed override void BeginProcessing()
+    {
+        var bound = MyInvocation.BoundParameters;
+        typed = (
+            bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true },
+            bound.ContainsKey("Verbose"),
+            bound.ContainsKey("WarningAction"));
+        CommandLine = new HashSet<string>(bound.Keys, StringComparer.OrdinalIgnoreCase);
+        Begin();
+    }
+
+    /// <summary>What a cmdlet does before the first input, after the module's own start.</summary>
+    private protected virtual void Begin()
+    {
+    }
+
     /// <summary>Runs on PowerShell's stop thread: cancelling makes the blocked engine call return at once.</summary>
     protected override void StopProcessing()
     {
@@ -50,12 +86,6 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
             // A stop that arrives after the command finished has nothing left to stop.
         }
     }
-
-    /// <summary>
-    /// Whether an error that concerns one input (see <see cref="ErrorScope"/>) is written and the command goes on.
-    /// Queries say yes; sign-in and session commands have one input, so every error of theirs ends them.
-    /// </summary>
-    private protected virtual bool ReportsErrorsPerInput => false;
 
     /// <summary>
     /// A trace line (HTTP requests, timings, request ids). Typed -Debug makes a compiled cmdlet ask "Continue with
@@ -101,21 +131,6 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    private bool DebugTyped => typed.Debug;
-
-    /// <summary>The common parameters as typed, read once: what PowerShell made of them decides how lines are written.</summary>
-    protected override void BeginProcessing()
-    {
-        var bound = MyInvocation.BoundParameters;
-        typed = (
-            bound.TryGetValue("Debug", out var debug) && debug is SwitchParameter { IsPresent: true },
-            bound.ContainsKey("Verbose"),
-            bound.ContainsKey("WarningAction"));
-    }
-
-    private void WriteHostLine(string text) =>
-        WriteInformation(new InformationRecord(new HostInformationMessage { Message = text, ForegroundColor = ConsoleColor.Yellow }, MyInvocation.InvocationName) { Tags = { "PSHOST", "PartnerReferrals.Trace" } });
-
     /// <summary>An object the engine wrote; a cmdlet may dress it for display (a type name for its view).</summary>
     internal virtual void WriteResult(object item) => WriteObject(item);
 
@@ -132,12 +147,30 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    /// <summary>Calls one engine operation with a host over this cmdlet; its errors become ErrorRecords.</summary>
-    private protected void RunEngine(Action<IEngineHost, CancellationToken> operation)
+    /// <summary>Ends the command with an error of the engine's catalogue.</summary>
+    private protected void Fail(PartnerReferralsException error) => ThrowTerminatingError(ErrorRecordFactory.Create(error));
+
+    /// <summary>
+    /// A file path given to -<paramref name="parameter"/>, resolved as every file cmdlet does: against PowerShell's
+    /// current location (not the process's working folder), and only on the file system.
+    /// </summary>
+    private protected string FileSystemPath(string path, string parameter)
+    {
+        var resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out var provider, out _);
+        if (provider.ImplementingType != typeof(FileSystemProvider))
+        {
+            Fail(ParameterErrors.NotFileSystem(parameter, path, provider.Name));
+        }
+
+        return resolved;
+    }
+
+    /// <summary>Calls one engine operation with the host over this cmdlet; its errors become ErrorRecords.</summary>
+    private protected T? RunEngine<T>(Func<IEngineHost, CancellationToken, T> operation)
     {
         try
         {
-            operation(new EngineHostAdapter(this), stopping.Token);
+            return operation(host ??= new EngineHostAdapter(this), stopping.Token);
         }
         catch (PartnerReferralsException exception) when (ReportsErrorsPerInput && ErrorScope.ConcernsOneInput(exception))
         {
@@ -145,22 +178,24 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
         }
         catch (PartnerReferralsException exception)
         {
-            ThrowTerminatingError(ErrorRecordFactory.Create(exception));
+            Fail(exception);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Ctrl+C: PowerShell is already stopping the pipeline, so there is nothing to report.
         }
+
+        return default;
     }
 
-    /// <summary>As <see cref="RunEngine(Action{IEngineHost, CancellationToken})"/> for operations that return a value.</summary>
-    private protected T? RunEngine<T>(Func<IEngineHost, CancellationToken, T?> operation)
-        where T : class
-    {
-        T? result = null;
-        // A block body, so the lambda is an Action: an expression body returns T and would bind to this very
-        // overload again (the recursion that crashed PowerShell with a stack overflow).
-        RunEngine((host, token) => { result = operation(host, token); });
-        return result;
-    }
+    /// <summary>As <see cref="RunEngine{T}"/> for operations that return nothing.</summary>
+    private protected void RunEngine(Action<IEngineHost, CancellationToken> operation) =>
+        RunEngine<bool>((engineHost, token) =>
+        {
+            operation(engineHost, token);
+            return true;
+        });
+
+    private void WriteHostLine(string text) =>
+        WriteInformation(new InformationRecord(new HostInformationMessage { Message = text, ForegroundColor = ConsoleColor.Yellow }, MyInvocation.InvocationName) { Tags = { "PSHOST", "PartnerReferrals.Trace" } });
 }

@@ -77,7 +77,7 @@ public class EngineRunnerTests
         {
             output.WriteWarning("before");
             await Task.Yield();
-            throw new PartnerReferralsException("PartnerReferrals.Test", ErrorKind.InvalidData, "boom");
+            throw new PartnerReferralsException("PartnerReferrals.Test", ErrorKind.InvalidData, "boom", "Do this.");
         }, CancellationToken.None));
 
         Assert.Equal("PartnerReferrals.Test", error.ErrorId);

@@ -18,7 +18,7 @@ public class ErrorScopeTests
     [InlineData("PartnerReferrals.Api.Forbidden", ErrorKind.PermissionDenied, null, false)]
     public void An_error_concerns_one_input_unless_it_makes_further_work_meaningless(string id, ErrorKind kind, string? parameter, bool perInput)
     {
-        var error = new PartnerReferralsException(id, kind, "message") { ParameterName = parameter };
+        var error = new PartnerReferralsException(id, kind, "message", "advice") { ParameterName = parameter };
         Assert.Equal(perInput, ErrorScope.ConcernsOneInput(error));
     }
 }

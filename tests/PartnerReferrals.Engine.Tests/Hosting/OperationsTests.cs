@@ -1,30 +1,25 @@
 using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Queries;
-using PartnerReferrals.Engine.Sessions;
 using PartnerReferrals.Engine.Tests.Fakes;
 
 namespace PartnerReferrals.Engine.Tests.Hosting;
 
-[Collection(SessionStoreCollection.Name)]
 public class OperationsTests
 {
     [Fact]
     public void Queries_without_a_session_ask_to_connect_first()
     {
-        SessionStore.Replace(null);
-        var error = Assert.Throws<PartnerReferralsException>(() => PartnerReferralsOperations.GetReferrals(new ReferralRequest(), new RecordingHost(), CancellationToken.None));
+        var error = Assert.Throws<PartnerReferralsException>(() => PartnerReferralsOperations.GetReferrals(null, new ReferralRequest(), new RecordingHost(), CancellationToken.None));
         Assert.Equal("PartnerReferrals.Session.NotConnected", error.ErrorId);
         Assert.Equal(ErrorKind.InvalidOperation, error.Kind);
-        Assert.Contains("Connect-PartnerReferrals", error.Message, StringComparison.Ordinal);
-        Assert.Null(PartnerReferralsOperations.GetContext());
+        Assert.Contains("Connect-PartnerReferrals", error.RecommendedAction, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Input_errors_win_over_the_missing_session()
     {
-        SessionStore.Replace(null);
-        var error = Assert.Throws<PartnerReferralsException>(() => PartnerReferralsOperations.GetReferrals(new ReferralRequest { PageSize = 0 }, new RecordingHost(), CancellationToken.None));
+        var error = Assert.Throws<PartnerReferralsException>(() => PartnerReferralsOperations.GetReferrals(null, new ReferralRequest { PageSize = 0 }, new RecordingHost(), CancellationToken.None));
         Assert.Equal("PageSize", error.ParameterName);
     }
 

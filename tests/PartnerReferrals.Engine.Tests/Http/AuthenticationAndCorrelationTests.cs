@@ -75,7 +75,7 @@ public class AuthenticationAndCorrelationTests
     public async Task Debug_trace_has_method_url_status_and_ids_but_never_the_token()
     {
         var tokens = new FakeTokens();
-        var output = new RecordingOutput();
+        var output = new RecordingHost();
         var handler = new FakeHandler((_, _) => FakeHandler.Json(Pages.Envelope(1, 3, 3)));
         using var session = TestSessions.Create(handler, tokens);
 

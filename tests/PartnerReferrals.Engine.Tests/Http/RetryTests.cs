@@ -11,7 +11,7 @@ public class RetryTests
 {
     private static readonly ReferralQuery OnePage = ReferralQuery.Create(null, null, null, 10, 0, 10);
 
-    private static async Task<List<Models.Referral>> Pull(FakeHandler handler, PartnerReferralsOptions options, RecordingOutput? output = null, ReferralQuery? query = null)
+    private static async Task<List<Models.Referral>> Pull(FakeHandler handler, PartnerReferralsOptions options, RecordingHost? output = null, ReferralQuery? query = null)
     {
         using var session = TestSessions.Create(handler, options: options);
         var rows = new List<Models.Referral>();
@@ -136,7 +136,7 @@ public class RetryTests
     [Fact]
     public async Task Network_faults_are_retried_with_the_same_request_id_and_reported_as_verbose()
     {
-        var output = new RecordingOutput();
+        var output = new RecordingHost();
         var handler = new FakeHandler((_, n) => n < 3
             ? throw new HttpRequestException("connection reset")
             : FakeHandler.Json(Pages.Envelope(1, 10, 10)));

@@ -79,7 +79,7 @@ public class InsightQueryTests(EmulatorFixture fixture) : IClassFixture<Emulator
         // /proc exists but takes no new file, even for root; the project's machines and CI are Linux.
         const string Path = "/proc/partnerreferrals-report.html";
         Assert.True(OperatingSystem.IsLinux(), "this test needs Linux's /proc");
-        var error = Assert.Throws<PartnerReferralsException>(() => InsightOperations.WriteReport(new Engine.Insights.Report.ReportCollector(), Path, "q", new RecordingHost()));
+        var error = Assert.Throws<PartnerReferralsException>(() => InsightOperations.WriteReport(new Engine.Insights.Report.ReportCollector(), Path, new RecordingHost()));
         Assert.Equal("PartnerReferrals.Insights.WriteFailed", error.ErrorId);
         Assert.Equal("Path", error.ParameterName);
         Assert.Contains(Path, error.Message, StringComparison.Ordinal);

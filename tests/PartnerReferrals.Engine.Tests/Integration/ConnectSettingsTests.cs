@@ -11,16 +11,30 @@ public class ConnectSettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
     [Fact]
     public void Without_a_client_id_the_error_explains_the_app_registration()
     {
+        // Nothing is sent before the client id is known: the global cloud is never reached.
+        var request = new ConnectRequest { Method = SignInMethod.DeviceCode, Environment = PartnerEnvironment.Global };
+
+        var error = Assert.Throws<PartnerReferralsException>(() => Connect(request, new RecordingHost(), Options(fixture)));
+
+        Assert.Equal("PartnerReferrals.Auth.ClientIdMissing", error.ErrorId);
+        Assert.Equal("ClientId", error.ParameterName);
+        Assert.Contains("user_impersonation", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("http://localhost", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("PARTNERREFERRALS_CLIENT_ID", error.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_client_id_the_emulator_error_says_any_guid_works_instead_of_explaining_app_registration()
+    {
         var request = Request(fixture, SignInMethod.DeviceCode);
         request.ClientId = null;
 
         var error = Assert.Throws<PartnerReferralsException>(() => Connect(request, new RecordingHost(), Options(fixture)));
 
         Assert.Equal("PartnerReferrals.Auth.ClientIdMissing", error.ErrorId);
-        Assert.Equal("ClientId", error.ParameterName);
-        Assert.Contains("user_impersonation", error.Message, StringComparison.Ordinal);
-        Assert.Contains("http://localhost", error.Message, StringComparison.Ordinal);
-        Assert.Contains("PARTNERREFERRALS_CLIENT_ID", error.Message, StringComparison.Ordinal);
+        Assert.Contains("any GUID", error.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains("-ClientId ([guid]::NewGuid())", error.RecommendedAction, StringComparison.Ordinal);
+        Assert.DoesNotContain("App registrations", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,7 +118,7 @@ public class ConnectSettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
 
         Assert.DoesNotContain(again.Warnings, w => w.Contains("devicelogin", StringComparison.OrdinalIgnoreCase));
 
-        PartnerReferralsOperations.Disconnect(true, new RecordingHost(), options.TokenCacheFolder);
+        PartnerReferralsOperations.Disconnect(null, true, new RecordingHost(), options.TokenCacheFolder);
         Assert.False(File.Exists(plaintext));
     }
 

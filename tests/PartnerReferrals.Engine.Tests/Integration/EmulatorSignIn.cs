@@ -39,7 +39,7 @@ internal static class EmulatorSignIn
     };
 
     public static PartnerReferralsSession Connect(ConnectRequest request, IEngineHost host, ConnectOptions options) =>
-        OperationRun.Run(host, CancellationToken.None, (output, token) => SignInService.ConnectAsync(request, output, options, token));
+        PartnerReferralsOperations.Connect(request, host, CancellationToken.None, options);
 
     public static SecureString Secure(string text)
     {

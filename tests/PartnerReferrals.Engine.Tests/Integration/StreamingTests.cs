@@ -61,7 +61,8 @@ public class StreamingTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
         {
             fixture.Server.Requests.Clear();
             using var cancel = new CancellationTokenSource();
-            var host = new CancellingHost(cancel, 250);
+            // Cancels after 250 rows, as Ctrl+C would.
+            var host = new RecordingHost { AfterObject = rows => { if (rows == 250) cancel.Cancel(); } };
 
             Assert.ThrowsAny<OperationCanceledException>(() =>
                 PartnerReferralsOperations.GetReferrals(session, new ReferralRequest { PageSize = 100 }, host, cancel.Token));
@@ -137,43 +138,5 @@ public class StreamingTests(EmulatorFixture fixture) : IClassFixture<EmulatorFix
         var request = Request(fixture, SignInMethod.AccessToken);
         request.AccessToken = Secure(fixture.Server.Tokens.IssueUserToken(TimeSpan.FromHours(2)));
         return Connect(request, new RecordingHost(), Options(fixture));
-    }
-
-    /// <summary>Cancels (as Ctrl+C would) after a number of rows.</summary>
-    private sealed class CancellingHost(CancellationTokenSource cancel, int after) : Engine.Hosting.IEngineHost
-    {
-        private int rows;
-
-        public void WriteObject(object item)
-        {
-            if (++rows == after)
-            {
-                cancel.Cancel();
-            }
-        }
-
-        public void WriteVerbose(string message)
-        {
-        }
-
-        public void WriteDebug(string message)
-        {
-        }
-
-        public void WriteWarning(string message)
-        {
-        }
-
-        public void WriteProgress(Engine.Hosting.ProgressReport report)
-        {
-        }
-
-        public void WriteTotalCount(long totalCount)
-        {
-        }
-
-        public void WriteError(PartnerReferralsException error)
-        {
-        }
     }
 }

@@ -30,6 +30,6 @@ public class SignInFaultsTests
     public void Other_errors_are_left_alone()
     {
         Assert.Null(SignInFaults.Map(new InvalidOperationException("x"), Request));
-        Assert.Null(SignInFaults.Map(new PartnerReferralsException("PartnerReferrals.Auth.SignInFailed", ErrorKind.AuthenticationError, "m"), Request));
+        Assert.Null(SignInFaults.Map(new PartnerReferralsException("PartnerReferrals.Auth.SignInFailed", ErrorKind.AuthenticationError, "m", "a"), Request));
     }
 }

@@ -66,7 +66,7 @@ public class ThrottleLimitTests
         Assert.Equal(16, Query(16).ThrottleLimit);
         Assert.Null(Query(null).ThrottleLimit);
         Assert.Equal(4, PageStreamer<Referral>.Concurrency(Query(null), new OperationContext()));
-        Assert.Equal(16, ReferralQuery.FromRequest(new SummaryRequest { GroupBy = { "status" }, ThrottleLimit = 16 }).ThrottleLimit);
+        Assert.Equal(16, ReferralQuery.FromRequest(new SummaryRequest { GroupBy = { "status" }, Query = { ThrottleLimit = 16 } }).ThrottleLimit);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class SecretMaskingTests
         Redactor.RegisterSecret(secret);
         Assert.Equal(Redactor.Mask, Redactor.Redact(secret));
 
-        PartnerReferralsOperations.Disconnect(false, new RecordingHost());
+        PartnerReferralsOperations.Disconnect(null, false, new RecordingHost());
 
         Assert.Equal(0, Redactor.SecretCount);
         Assert.Equal(secret, Redactor.Redact(secret));
@@ -48,24 +48,38 @@ public class SecretMaskingTests
     }
 
     [Fact]
-    public void A_token_in_a_non_secret_parameter_is_masked_in_the_error_message_target_and_advice()
+    public void An_error_is_made_clean_a_token_in_a_non_secret_parameter_is_masked_in_its_message_target_advice_and_inner_error()
     {
         const string jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ";
         // As a query error echoes what was typed: the filter in the message, the target and the advice.
         var filter = "customerName eq '" + jwt + "' or customerName eq '" + RefreshToken + "'";
-        var error = new PartnerReferralsException("PartnerReferrals.Query.InvalidFilter", ErrorKind.InvalidArgument, "-Filter: '" + filter + "' is not valid.", filter)
+        var inner = new InvalidOperationException("MSAL said " + RefreshToken);
+
+        var error = new PartnerReferralsException("PartnerReferrals.Query.InvalidFilter", ErrorKind.InvalidArgument, "-Filter: '" + filter + "' is not valid.", "Correct " + filter + ".", filter, inner)
         {
             ParameterName = "Filter",
-            RecommendedAction = "Correct " + filter + ".",
         };
 
-        var safe = Redactor.Sanitize(error);
+        foreach (var text in new[] { error.Message, error.Problem, error.Details, error.RecommendedAction, error.Target?.ToString() ?? string.Empty })
+        {
+            Assert.DoesNotContain(jwt, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(RefreshToken, text, StringComparison.Ordinal);
+            Assert.Contains(Redactor.Mask, text, StringComparison.Ordinal);
+        }
 
-        Assert.DoesNotContain(jwt, safe.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(RefreshToken, safe.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(jwt, safe.Target?.ToString() ?? string.Empty, StringComparison.Ordinal);
-        Assert.DoesNotContain(RefreshToken, safe.RecommendedAction ?? string.Empty, StringComparison.Ordinal);
-        Assert.Equal(error.ErrorId, safe.ErrorId);
-        Assert.Equal(error.ParameterName, safe.ParameterName);
+        Assert.Null(error.InnerException);
+        Assert.Equal("Filter", error.ParameterName);
+    }
+
+    [Fact]
+    public void An_error_keeps_an_inner_error_and_a_typed_target_that_hold_no_secret()
+    {
+        var inner = new InvalidOperationException("a plain failure");
+        var url = new Uri("https://api.test/partner/v1/analytics/referrals");
+
+        var error = new PartnerReferralsException("PartnerReferrals.Api.Error", ErrorKind.InvalidOperation, "It failed.", "Try again.", url, inner);
+
+        Assert.Same(inner, error.InnerException);
+        Assert.Same(url, error.Target);
     }
 }

@@ -28,7 +28,7 @@ public class ShiftWarningTests
         var options = TestSessions.FastOptions();
         options.MaxConcurrency = 1;
         using var session = TestSessions.Create(handler, options: options);
-        var output = new RecordingOutput();
+        var output = new RecordingHost();
 
         var rows = await session.GetReferralsAsync(Query(), session.NewOperation(output)).ToListAsync();
 
@@ -48,7 +48,7 @@ public class ShiftWarningTests
             return FakeHandler.Json(Pages.Envelope(first, (int)Math.Min(top, 300 - skip), 300));
         });
         using var session = TestSessions.Create(handler);
-        var output = new RecordingOutput();
+        var output = new RecordingHost();
 
         var rows = await session.GetReferralsAsync(Query(), session.NewOperation(output)).ToListAsync();
 
@@ -63,7 +63,7 @@ public class ShiftWarningTests
     {
         var handler = new FakeHandler((request, _) => FakeHandler.Json(Pages.ForQuery(request.RequestUri!, 1000)));
         using var session = TestSessions.Create(handler);
-        var output = new RecordingOutput();
+        var output = new RecordingHost();
 
         var rows = await session.GetReferralsAsync(Query(), session.NewOperation(output)).ToListAsync();
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using PartnerReferrals.Engine.Diagnostics;
 
 namespace PartnerReferrals.Engine.Hosting;
 
@@ -10,16 +11,17 @@ namespace PartnerReferrals.Engine.Hosting;
 /// The engine side of <see cref="EngineRunner"/>: every call becomes one queue item, replayed in order on the
 /// pipeline thread. Objects travel in batches of up to <see cref="EngineRunner.MaxObjectsPerBatch"/>, each
 /// holding one slot until the pipeline has written all of it, so the closure, the slot wait and a possible
-/// wake-up of the pipeline thread are paid per batch, not per row.
+/// wake-up of the pipeline thread are paid per batch, not per row. Every text line is redacted here, on its way
+/// out of the engine: the one place a line passes whatever wrote it (errors are made clean when they are made).
 /// </summary>
-internal sealed class QueuedOutput : IEngineOutput
+internal sealed class QueuedHost : IEngineHost
 {
     private readonly BlockingCollection<Action<IEngineHost>> queue;
     private readonly SemaphoreSlim slots;
     private readonly int objectsPerSlot;
     private readonly CancellationToken stop;
 
-    public QueuedOutput(BlockingCollection<Action<IEngineHost>> queue, int objectBuffer, CancellationToken stop)
+    public QueuedHost(BlockingCollection<Action<IEngineHost>> queue, int objectBuffer, CancellationToken stop)
     {
         this.queue = queue;
         this.stop = stop;
@@ -30,8 +32,6 @@ internal sealed class QueuedOutput : IEngineOutput
         var count = Math.Max(1, (objectBuffer / objectsPerSlot) - 1);
         slots = new SemaphoreSlim(count, count);
     }
-
-    public Task WriteObjectAsync(object item, CancellationToken cancellationToken) => WriteObjectsAsync([item], cancellationToken);
 
     public async Task WriteObjectsAsync(IReadOnlyList<object> items, CancellationToken cancellationToken)
     {
@@ -48,11 +48,23 @@ internal sealed class QueuedOutput : IEngineOutput
         }
     }
 
-    public void WriteVerbose(string message) => Post(host => host.WriteVerbose(message));
+    public void WriteVerbose(string message)
+    {
+        var line = Redactor.Redact(message);
+        Post(host => host.WriteVerbose(line));
+    }
 
-    public void WriteDebug(string message) => Post(host => host.WriteDebug(message));
+    public void WriteDebug(string message)
+    {
+        var line = Redactor.Redact(message);
+        Post(host => host.WriteDebug(line));
+    }
 
-    public void WriteWarning(string message) => Post(host => host.WriteWarning(message));
+    public void WriteWarning(string message)
+    {
+        var line = Redactor.Redact(message);
+        Post(host => host.WriteWarning(line));
+    }
 
     public void WriteProgress(ProgressReport report) => Post(host => host.WriteProgress(report));
 
@@ -73,12 +85,9 @@ internal sealed class QueuedOutput : IEngineOutput
 
     private void Replay(IEngineHost host, IReadOnlyList<object> batch)
     {
-        foreach (var item in batch)
-        {
-            // A stop (Ctrl+C, or the host throwing on an earlier item) ends the batch at once, not 255 rows later.
-            stop.ThrowIfCancellationRequested();
-            host.WriteObject(item);
-        }
+        // A stop (Ctrl+C, or the host throwing on an earlier item) ends the batch at once: the host checks the token
+        // before each object. The pipeline's side writes synchronously, so this waits for nothing.
+        host.WriteObjectsAsync(batch, stop).GetAwaiter().GetResult();
 
         // Released after the whole batch is written, so the objects still to be written stay within the buffer.
         slots.Release();

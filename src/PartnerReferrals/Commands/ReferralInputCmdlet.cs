@@ -1,0 +1,63 @@
+using System.Linq;
+using System.Management.Automation;
+using PartnerReferrals.Commands.Hosting;
+using PartnerReferrals.Engine;
+using PartnerReferrals.Engine.Insights;
+using PartnerReferrals.Models;
+
+namespace PartnerReferrals.Commands;
+
+/// <summary>
+/// What Measure-PartnerReferral and Export-PartnerReferralReport share: either a query (the shared query parameters)
+/// or referral objects from the pipeline (Get-PartnerReferral's output, Import-Csv rows, deserialized referrals),
+/// never both.
+/// </summary>
+public abstract class ReferralInputCmdlet : QueryCmdlet
+{
+    internal const string QuerySet = "Query";
+    internal const string InputSet = "InputObject";
+
+    private string? queryParameterTyped;
+
+    /// <summary>
+    /// A referral to include: the objects Get-PartnerReferral writes, rows of Import-Csv (dates as text, ISO 8601 or
+    /// the invariant format Export-Csv writes; a date without a zone is UTC), or deserialized referrals. Properties are
+    /// read by name; missing ones are empty.
+    /// <para>Filter parameters cannot be combined with pipeline input: filter upstream, for example with Where-Object.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputSet)]
+    public PSObject? InputObject { get; set; }
+
+    private protected bool FromPipeline => ParameterSetName == InputSet;
+
+    /// <summary>
+    /// Piped referrals are data, not a query: every shared query parameter would be ignored, so typing one is refused
+    /// (at the first piped object, since only then is it known that input comes).
+    /// </summary>
+    private protected sealed override void BeginQuery() => queryParameterTyped = SharedParameters.FirstOrDefault(CommandLine.Contains);
+
+    /// <summary>The piped object as a referral, or null (after a non-terminating error) when it cannot be read.</summary>
+    private protected Referral? ReadInput()
+    {
+        if (queryParameterTyped is { } name)
+        {
+            Fail(ParameterErrors.NotWithPipedReferrals(name));
+        }
+
+        var input = InputObject;
+        if (input?.BaseObject is Referral referral)
+        {
+            return referral;
+        }
+
+        try
+        {
+            return ReferralInput.FromProperties(property => PipedObject.ValueOf(input, property));
+        }
+        catch (PartnerReferralsException error)
+        {
+            WriteError(ErrorRecordFactory.Create(error));
+            return null;
+        }
+    }
+}
