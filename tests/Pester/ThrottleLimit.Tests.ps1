@@ -11,6 +11,7 @@ BeforeAll {
     Import-Module (Get-PackagedModulePath) -Force
     $script:Latency = [timespan]::FromMilliseconds(500)
     $script:Csv = Join-Path ([System.IO.Path]::GetTempPath()) ("partnerreferrals-throttle-{0}.csv" -f [guid]::NewGuid())
+    $script:Report = Join-Path ([System.IO.Path]::GetTempPath()) ("partnerreferrals-throttle-{0}.html" -f [guid]::NewGuid())
     $script:Log = Join-Path ([System.IO.Path]::GetTempPath()) ("partnerreferrals-requests-{0}.log" -f [guid]::NewGuid())
     $script:Emulator = Start-TestEmulator -Referrals 1000 -ArgumentList '--latency', $script:Latency.TotalMilliseconds, '--request-log', $script:Log
     Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId ([guid]::NewGuid()) -WarningAction SilentlyContinue | Out-Null
@@ -36,7 +37,7 @@ BeforeAll {
 AfterAll {
     Disconnect-PartnerReferrals -ErrorAction SilentlyContinue
     Stop-TestEmulator $script:Emulator
-    Remove-Item -LiteralPath $script:Log, $script:Csv -ErrorAction SilentlyContinue
+    Remove-Item -LiteralPath $script:Log, $script:Csv, $script:Report -ErrorAction SilentlyContinue
     Remove-Module PartnerReferrals -Force -ErrorAction SilentlyContinue
 }
 
@@ -44,14 +45,19 @@ Describe '-ThrottleLimit' {
     It 'sends one request at a time with -ThrottleLimit 1 (<Command>)' -ForEach @(
         @{ Command = 'Get-PartnerReferral'; Pull = { Get-PartnerReferral -PageSize 100 -ThrottleLimit 1 } }
         @{ Command = 'Export-PartnerReferral'; Pull = { Export-PartnerReferral -Path $script:Csv -PageSize 100 -ThrottleLimit 1 } }
+        @{ Command = 'Measure-PartnerReferral'; Pull = { Measure-PartnerReferral -PageSize 100 -ThrottleLimit 1 } }
+        @{ Command = 'Export-PartnerReferralReport'; Pull = { Export-PartnerReferralReport -Path $script:Report -PageSize 100 -ThrottleLimit 1 } }
     ) {
         $times = @(Get-ReceivedTimes $Pull)
         $times.Count | Should -Be 10
         @(Get-Overlaps $times) | Should -BeNullOrEmpty -Because ('requests arrived at (ms) {0}' -f ($times -join ', '))
     }
 
-    It 'overlaps requests by default, so the log can tell' {
-        $times = @(Get-ReceivedTimes { Get-PartnerReferral -PageSize 100 })
+    It 'overlaps requests by default, so the log can tell (<Command>)' -ForEach @(
+        @{ Command = 'Get-PartnerReferral'; Pull = { Get-PartnerReferral -PageSize 100 } }
+        @{ Command = 'Measure-PartnerReferral'; Pull = { Measure-PartnerReferral -PageSize 100 } }
+    ) {
+        $times = @(Get-ReceivedTimes $Pull)
         $times.Count | Should -Be 10
         @(Get-Overlaps $times).Count | Should -BeGreaterThan 0
     }

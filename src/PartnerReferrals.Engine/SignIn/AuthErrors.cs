@@ -21,7 +21,7 @@ internal static class AuthErrors
         new("PartnerReferrals.Auth.SignInRequired", ErrorKind.AuthenticationError, why, SignInAgain, null, inner);
 
     public static PartnerReferralsException RefreshTokenRefused(Exception inner) =>
-        new("PartnerReferrals.Auth.SignInRequired", ErrorKind.AuthenticationError, "The refresh token was refused (invalid_grant: it expired, was revoked, or the password or MFA settings changed).", NewRefreshToken, null, inner)
+        new("PartnerReferrals.Auth.SignInRequired", ErrorKind.AuthenticationError, "The refresh token was refused: it expired (unused for 90 days), was revoked, or the user's password or MFA settings changed.", NewRefreshToken, null, inner)
         {
             ParameterName = "RefreshToken",
         };

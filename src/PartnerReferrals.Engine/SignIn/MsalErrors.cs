@@ -12,7 +12,10 @@ internal static class MsalErrors
 {
     private const string CheckApp = "Check -TenantId and -ClientId, and that the app registration has the 'Microsoft Partner Center' API permission (user_impersonation); then run Connect-PartnerReferrals again.";
 
-    public static Exception Map(Exception ex, EnvironmentEndpoints? endpoints = null)
+    /// <param name="ex">What MSAL threw.</param>
+    /// <param name="endpoints">Where the sign-in went, for a certificate failure's message.</param>
+    /// <param name="refreshTokenSignIn">Whether the session came from -RefreshToken: then no sign-in can be repeated by the script itself.</param>
+    public static Exception Map(Exception ex, EnvironmentEndpoints? endpoints = null, bool refreshTokenSignIn = false)
     {
         switch (ex)
         {
@@ -21,6 +24,8 @@ internal static class MsalErrors
             case var _ when CertificateErrors.IsCertificateFailure(ex):
                 // Sign-in is the first TLS handshake of a session: a wrong pin or certificate shows here first.
                 return CertificateErrors.Rejected(endpoints?.Authority, endpoints?.Pin, ex);
+            case MsalUiRequiredException or MsalServiceException { ErrorCode: "invalid_grant" } when refreshTokenSignIn:
+                return AuthErrors.RefreshTokenRefused(ex);
             case MsalUiRequiredException ui:
                 return AuthErrors.SignInRequired("The saved sign-in can no longer be used (" + ui.ErrorCode + ": it expired, was revoked, or needs consent or MFA again).", ui);
             case MsalServiceException service when service.ErrorCode == "invalid_grant":

@@ -20,8 +20,11 @@ internal sealed class MsalTokenProvider : IAccessTokenProvider, IDisposable
     private readonly Action? afterAcquire;
     private readonly SemaphoreSlim gate = new(1, 1);
 
-    public MsalTokenProvider(IClientApplicationBase app, IAccount account, IReadOnlyList<string> scopes, Action? afterAcquire)
+    private readonly bool fromRefreshToken;
+
+    public MsalTokenProvider(IClientApplicationBase app, IAccount account, IReadOnlyList<string> scopes, Action? afterAcquire, bool fromRefreshToken = false)
     {
+        this.fromRefreshToken = fromRefreshToken;
         this.app = app;
         this.account = account;
         this.scopes = scopes;
@@ -42,7 +45,7 @@ internal sealed class MsalTokenProvider : IAccessTokenProvider, IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw MsalErrors.Map(ex);
+            throw MsalErrors.Map(ex, refreshTokenSignIn: fromRefreshToken);
         }
         finally
         {

@@ -49,7 +49,7 @@ internal static class SignInService
         catch (Exception ex)
         {
             network.Dispose();
-            throw MsalErrors.Map(ex, endpoints);
+            throw MsalErrors.Map(ex, endpoints, request.Method == SignInMethod.RefreshToken);
         }
     }
 
@@ -87,7 +87,7 @@ internal static class SignInService
         afterAcquire?.Invoke();
         var account = result.Account ?? (await app.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault()
             ?? throw AuthErrors.Failed("PartnerReferrals.Auth.NoAccount", ErrorKind.AuthenticationError, "The sign-in returned no account, so tokens could not be renewed later.", "Sign in with -UseDeviceCode or interactively, so the module can renew tokens later.");
-        var provider = new MsalTokenProvider(app, account, Scopes, afterAcquire);
+        var provider = new MsalTokenProvider(app, account, Scopes, afterAcquire, request.Method == SignInMethod.RefreshToken);
         var context = Context(request, endpoints, account.Username, result.TenantId ?? request.TenantId, clientId, result.ExpiresOn);
         return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider);
     }

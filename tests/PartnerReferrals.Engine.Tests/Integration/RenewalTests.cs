@@ -6,11 +6,11 @@ using static PartnerReferrals.Engine.Tests.Integration.EmulatorSignIn;
 
 namespace PartnerReferrals.Engine.Tests.Integration;
 
-/// <summary>Token lifetimes of two seconds: renewal must be silent, and a revoked grant must say "sign in again".</summary>
+/// <summary>Token lifetimes of two seconds: renewal must be silent, and a revoked grant must say how to get a new refresh token.</summary>
 public class RenewalTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     [Fact]
-    public async Task Tokens_renew_silently_after_they_expire_and_a_revoked_grant_asks_to_sign_in_again()
+    public async Task Tokens_renew_silently_after_they_expire_and_a_revoked_grant_says_how_to_get_a_new_refresh_token()
     {
         fixture.Server.Faults.TokenLifetimeOverride = TimeSpan.FromSeconds(2);
         try
@@ -32,7 +32,9 @@ public class RenewalTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
                 PartnerReferralsOperations.GetReferrals(session, new ReferralRequest { First = 10 }, new RecordingHost(), CancellationToken.None));
 
             Assert.Equal("PartnerReferrals.Auth.SignInRequired", error.ErrorId);
-            Assert.Contains("Sign in again with Connect-PartnerReferrals", error.Message, StringComparison.Ordinal);
+            // A runbook cannot sign in again by itself: the advice says how a person makes it a new refresh token.
+            Assert.Contains("new refresh token", error.RecommendedAction, StringComparison.Ordinal);
+            Assert.Contains("Connect-PartnerReferrals -UseDeviceCode", error.RecommendedAction, StringComparison.Ordinal);
         }
         finally
         {

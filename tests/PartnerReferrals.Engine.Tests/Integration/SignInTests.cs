@@ -73,7 +73,7 @@ public class SignInTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtur
     }
 
     [Fact]
-    public async Task A_revoked_refresh_token_asks_to_sign_in_again()
+    public async Task A_revoked_refresh_token_says_how_a_runbook_gets_a_new_one()
     {
         var request = Request(fixture, SignInMethod.RefreshToken);
         request.RefreshToken = Secure(await RefreshTokenAsync(fixture.Server));
@@ -83,7 +83,9 @@ public class SignInTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtur
 
         Assert.Equal("PartnerReferrals.Auth.SignInRequired", error.ErrorId);
         Assert.Equal(ErrorKind.AuthenticationError, error.Kind);
-        Assert.Contains("Sign in again with Connect-PartnerReferrals", error.Message, StringComparison.Ordinal);
+        // A runbook cannot sign in again by itself: the advice says how a person makes it a new refresh token.
+        Assert.Contains("new refresh token", error.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains("Connect-PartnerReferrals -UseDeviceCode", error.RecommendedAction, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error.Message, StringComparison.Ordinal);
     }
 

@@ -82,6 +82,13 @@ public class FilterBuilderTests
     [InlineData("status gt 'Won'", "UnsupportedOperator", "gt")]
     [InlineData("contains(status,'W')", "UnsupportedOperator", "contains")]
     [InlineData("startswith(customerName,'W')", "InvalidFilterSyntax", "startswith")]
+    [InlineData("status eq Won", "UnknownField", "value without quotes")]
+    [InlineData("status == 'Won'", "InvalidFilterSyntax", "write eq")]
+    [InlineData("status <> 'Won'", "InvalidFilterSyntax", "write ne")]
+    [InlineData("createdDate < '2024-01-01'", "InvalidFilterSyntax", "write lt")]
+    [InlineData("status eq 'Won' || status eq 'Lost'", "InvalidFilterSyntax", "write or")]
+    [InlineData("status eq \"Won\"", "InvalidFilterSyntax", "single quotes")]
+    [InlineData("status eq 'Won' ; status eq 'Lost'", "InvalidFilterSyntax", "';' is not part")]
     public void Raw_filter_mistakes_fail_before_any_request(string raw, string id, string mentioned)
     {
         var error = Assert.Throws<PartnerReferralsException>(() => FilterBuilder.Build(new ReferralFilter { RawFilter = raw }));
@@ -121,6 +128,24 @@ public class FilterBuilderTests
 
         Assert.StartsWith("(createdDate ge", text, StringComparison.Ordinal);
         Assert.Equal(ReferralFields.DateFields.Count - 1, text.Split(" or ").Length - 1);
+    }
+
+    [Theory]
+    [InlineData("status eq 'Won' andd wonDate ne null", "and")]
+    [InlineData("stauts eq 'Won'", "status")]
+    [InlineData("status eq 'Won' and customerMarkt eq 'US'", "customerMarket")]
+    public void A_word_one_typo_away_from_a_field_or_a_word_of_the_grammar_is_suggested(string raw, string suggested)
+    {
+        var error = Assert.Throws<PartnerReferralsException>(() => FilterBuilder.Build(new ReferralFilter { RawFilter = raw }));
+        Assert.StartsWith("Did you mean '" + suggested + "'? ", error.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_word_far_from_every_name_gets_no_guess_but_the_list()
+    {
+        var error = Assert.Throws<PartnerReferralsException>(() => FilterBuilder.Build(new ReferralFilter { RawFilter = "colour eq 'red'" }));
+        Assert.DoesNotContain("Did you mean", error.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains("customerMarket", error.RecommendedAction, StringComparison.Ordinal);
     }
 
     [Theory]
