@@ -12,13 +12,24 @@ public class PackageLayoutTests
     private static readonly string[] TopLevelContent = ["PartnerReferrals.psd1", "PartnerReferrals.format.ps1xml"];
 
     [Fact]
-    public void Module_files_are_exactly_the_files_in_module_folder()
+    public void Module_files_are_exactly_the_files_in_module_folder_but_the_help_sources()
     {
         var moduleDir = RepoPaths.Combine("module");
         var present = Directory.GetFiles(moduleDir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(moduleDir, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("help/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
         Assert.Equal(present, PackagedModule.ListedFiles("ModuleContentFile").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_layout_writes_the_help_generated_from_the_cmdlets_and_module_help_and_ships_none_of_its_sources()
+    {
+        var help = Path.Combine(PackagedModule.Current.ModuleDirectory, "en-US", "PartnerReferrals.dll-Help.xml");
+        Assert.True(File.Exists(help));
+        Assert.Contains("<command:name>Get-PartnerReferral</command:name>", File.ReadAllText(help), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(PackagedModule.Current.ModuleDirectory, "*.md", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(PackagedModule.Current.ModuleDirectory, "*.ps1", SearchOption.AllDirectories));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Management.Automation;
 using System.Management.Automation.Language;
 using PartnerReferrals.PowerShell.Tests.Support;
 
@@ -35,17 +36,23 @@ public sealed class HelpTests(ModuleFixture module) : RunspaceTest(module)
         var documented = DocumentedParameters(name);
         var command = ModuleCommands.Get(Session, name);
 
-        var expected = command.Parameters.Keys.Where(k => !ModuleCommands.IsCommon(k)).Order(StringComparer.Ordinal);
+        var expected = command.Parameters.Keys.Where(ModuleCommands.IsShownInHelp).Order(StringComparer.Ordinal);
         Assert.Equal(expected, documented.Keys.Order(StringComparer.Ordinal));
         Assert.All(documented, p => Assert.False(string.IsNullOrWhiteSpace(p.Value.Description), "-" + p.Key + " has no description"));
     }
 
+    /// <summary>
+    /// Every fact of a parameter's help that PowerShell also knows is PowerShell's: type, aliases, mandatory, position,
+    /// pipeline input, the default (PSDefaultValue) and the parameter sets it belongs to (the syntax lines that show it).
+    /// </summary>
     [Theory]
     [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]
-    public void Documented_types_aliases_mandatory_flags_positions_and_pipeline_input_match_the_cmdlet(string name)
+    public void Every_parameter_help_matches_the_cmdlet_metadata(string name)
     {
         var documented = DocumentedParameters(name);
-        foreach (var parameter in ModuleCommands.Get(Session, name).Parameters.Values.Where(p => !ModuleCommands.IsCommon(p.Name)))
+        var command = ModuleCommands.Get(Session, name);
+        var syntax = SyntaxLines(name);
+        foreach (var parameter in command.Parameters.Values.Where(p => ModuleCommands.IsShownInHelp(p.Name)))
         {
             var help = documented[parameter.Name];
             var sets = parameter.ParameterSets.Values;
@@ -55,6 +62,12 @@ public sealed class HelpTests(ModuleFixture module) : RunspaceTest(module)
                 (help.Aliases, help.Required, help.Position));
             Assert.Equal(parameter.ParameterType.Name, help.Type);
             Assert.Equal(PipelineInput(sets.Any(s => s.ValueFromPipeline), sets.Any(s => s.ValueFromPipelineByPropertyName)), help.PipelineInput);
+            Assert.Equal(ExpectedDefault(command, parameter), help.Default);
+
+            // The parameter sets: the syntax lines that show the parameter are exactly those of the sets that have it.
+            var inSets = command.ParameterSets.Where(s => s.Parameters.Any(p => p.Name == parameter.Name)).Select(SetLine).Order(StringComparer.Ordinal);
+            var inSyntax = syntax.Where(line => line.Split(';').Any(p => p.StartsWith(parameter.Name + "|", StringComparison.Ordinal))).Order(StringComparer.Ordinal);
+            Assert.Equal(inSets, inSyntax);
         }
     }
 
@@ -67,19 +80,66 @@ public sealed class HelpTests(ModuleFixture module) : RunspaceTest(module)
         _ => "False",
     };
 
+    /// <summary>
+    /// The declared default (PSDefaultValue), else False for a switch and None. Parameters PowerShell adds itself
+    /// (SupportsPaging's -First and -Skip) declare none; their help may say what leaving them out means.
+    /// </summary>
+    private static string ExpectedDefault(CmdletInfo command, ParameterMetadata parameter)
+    {
+        if (parameter.Attributes.OfType<PSDefaultValueAttribute>().FirstOrDefault() is { } declared)
+        {
+            return Convert.ToString(declared.Value, CultureInfo.InvariantCulture)!;
+        }
+
+        if (parameter.SwitchParameter)
+        {
+            return "False";
+        }
+
+        return command.ImplementingType.GetProperty(parameter.Name) is null && parameter.Name is "First" or "Skip"
+            ? parameter.Name == "First" ? "all" : "0"
+            : "None";
+    }
+
     [Theory]
     [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]
-    public void The_syntax_shows_one_line_per_parameter_set_with_that_sets_parameters(string name)
+    public void Every_syntax_line_is_one_parameter_set_with_its_parameters_as_PowerShell_binds_them(string name)
     {
-        var items = Session.Run(
-            "(Get-Help -Name $name).syntax.syntaxItem | ForEach-Object { (@($_.parameter.name) | Sort-Object) -join ',' }",
-            ("name", name)).AssertNoErrors().Output.Select(o => o.ToString()).Order(StringComparer.Ordinal);
-
-        var sets = ModuleCommands.Get(Session, name).ParameterSets
-            .Select(s => string.Join(",", s.Parameters.Select(p => p.Name).Where(p => !ModuleCommands.IsCommon(p)).Order(StringComparer.OrdinalIgnoreCase)))
-            .Order(StringComparer.Ordinal);
-        Assert.Equal(sets, items);
+        var sets = ModuleCommands.Get(Session, name).ParameterSets.Select(SetLine).Order(StringComparer.Ordinal);
+        Assert.Equal(sets, SyntaxLines(name).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Export_PartnerReferral_shows_WhatIf_and_Confirm_in_its_syntax()
+    {
+        var syntax = string.Join("\n", Session.Run("Get-Help Export-PartnerReferral | Out-String -Width 1000").AssertNoErrors().Output);
+        Assert.Contains("[-WhatIf] [-Confirm]", syntax, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Get-PartnerReferral")]
+    [InlineData("Export-PartnerReferral")]
+    [InlineData("Get-PartnerReferralSummary")]
+    [InlineData("Measure-PartnerReferral")]
+    [InlineData("Export-PartnerReferralReport")]
+    public void Get_Help_Full_shows_the_real_defaults_of_ThrottleLimit_and_PageSize(string name)
+    {
+        var text = string.Join("\n", Session.Run("Get-Help -Name $name -Parameter ThrottleLimit, PageSize | Out-String -Width 200", ("name", name)).AssertNoErrors().Output);
+        Assert.Matches(@"-ThrottleLimit <Int32>[\s\S]*?Default value\s+4\n", text);
+        Assert.Matches(@"-PageSize <Int32>[\s\S]*?Default value\s+10000\n", text);
+    }
+
+    /// <summary>One set as a syntax line is compared: each parameter as name|mandatory|position|pipeline input|type, sorted.</summary>
+    private static string SetLine(CommandParameterSetInfo set) => string.Join(";", set.Parameters
+        .Where(p => ModuleCommands.IsShownInHelp(p.Name))
+        .Select(p => string.Join("|", p.Name, p.IsMandatory ? "true" : "false", p.Position >= 0 ? p.Position.ToString(CultureInfo.InvariantCulture) : "named", PipelineInput(p.ValueFromPipeline, p.ValueFromPipelineByPropertyName), p.ParameterType.Name))
+        .Order(StringComparer.Ordinal));
+
+    private List<string> SyntaxLines(string name) => Session.Run("""
+            (Get-Help -Name $name).syntax.syntaxItem | ForEach-Object {
+                (@($_.parameter | Where-Object { $_ } | ForEach-Object { ($_.name, $_.required, $_.position, $_.pipelineInput, $_.type.name) -join '|' }) | Sort-Object -CaseSensitive) -join ';'
+            }
+            """, ("name", name)).AssertNoErrors().Output.Select(o => o.ToString()).ToList();
 
     [Theory]
     [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]
@@ -128,12 +188,12 @@ public sealed class HelpTests(ModuleFixture module) : RunspaceTest(module)
     private Dictionary<string, ParameterHelp> DocumentedParameters(string name) =>
         Session.Run("""
             (Get-Help -Name $name).parameters.parameter | Where-Object { $_ } | ForEach-Object {
-                $_.name; ($_.description.Text -join ' '); $_.aliases; $_.required; $_.position; $_.pipelineInput; $_.type.name
+                $_.name; ($_.description.Text -join ' '); $_.aliases; $_.required; $_.position; $_.pipelineInput; $_.type.name; $_.defaultValue
             }
             """, ("name", name)).AssertNoErrors().Output
             .Select(o => o?.ToString() ?? string.Empty)
-            .Chunk(7)
-            .ToDictionary(f => f[0], f => new ParameterHelp(f[1], f[2], f[3], f[4], f[5], f[6]), StringComparer.Ordinal);
+            .Chunk(8)
+            .ToDictionary(f => f[0], f => new ParameterHelp(f[1], f[2], f[3], f[4], f[5], f[6], f[7]), StringComparer.Ordinal);
 
-    private sealed record ParameterHelp(string Description, string Aliases, string Required, string Position, string PipelineInput, string Type);
+    private sealed record ParameterHelp(string Description, string Aliases, string Required, string Position, string PipelineInput, string Type, string Default);
 }

@@ -99,10 +99,10 @@ public abstract class QueryCmdlet : PartnerReferralsCmdlet
 
     /// <summary>
     /// How many rows each request to the service asks for, from 1 to 10000 (the API maximum, used when you omit it). It
-    /// does not limit the result (-First does, where the command has it; a summary always returns every group). When
-    /// more than 1000 referrals are wanted and more than one request may be in flight, the first request asks for 1000
-    /// only, so the first referral arrives sooner; every request after it uses this size. Smaller pages give smaller
-    /// requests; larger pages give fewer requests.
+    /// changes how many requests fetch the result, never the result itself. When more than 1000 referrals are wanted and
+    /// more than one request may be in flight, the first request asks for 1000 only, so the first referral arrives
+    /// sooner; every request after it uses this size. Smaller pages give smaller requests; larger pages give fewer
+    /// requests.
     /// </summary>
     [Parameter]
     [PSDefaultValue(Value = ReferralQuery.MaxPageSize)]

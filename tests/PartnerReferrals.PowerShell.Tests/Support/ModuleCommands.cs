@@ -32,4 +32,7 @@ internal static class ModuleCommands
 
     public static bool IsCommon(string name) =>
         Cmdlet.CommonParameters.Contains(name) || Cmdlet.OptionalCommonParameters.Contains(name);
+
+    /// <summary>What help describes: every parameter but the common ones, and -WhatIf and -Confirm where ShouldProcess adds them, as PowerShell's own help does.</summary>
+    public static bool IsShownInHelp(string name) => !IsCommon(name) || name is "WhatIf" or "Confirm";
 }
