@@ -13,7 +13,9 @@
     Package  publishes the cmdlets and the engine and lays out artifacts/module/PartnerReferrals/<version>/ through the
              MSBuild target in src/PartnerReferrals/ModuleLayout.targets (the same one the tests run): PartnerReferrals.dll
              and the module files at the top, the engine and every third-party assembly in dependencies/, from the
-             explicit list in src/PartnerReferrals/PackageFiles.props; fails on any assembly not in that list.
+             explicit list in src/PartnerReferrals/PackageFiles.props; fails on any assembly not in that list. The same
+             target writes the cmdlets' help (en-US/PartnerReferrals.dll-Help.xml) with src/PartnerReferrals/ModuleHelp.ps1,
+             from the cmdlets' metadata, their parameters' doc comments and module/help/*.md.
              The version comes from Directory.Build.props and is stamped into the manifest.
     Demo     packages the module if artifacts/module has no package yet, starts the emulator, imports the packaged
              module, signs in by device code, exports every referral to artifacts/demo/referrals.csv, prints a summary

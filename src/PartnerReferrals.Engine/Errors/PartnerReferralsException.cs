@@ -84,6 +84,20 @@ public sealed class PartnerReferralsException : Exception
 
     public string? CorrelationId { get; init; }
 
+    /// <summary>
+    /// This error told again as the failure of a larger task (a pull that had written rows, an export): the id, kind,
+    /// parameter and the service's ids stay, so a script that catches it by id still does; this becomes the inner error.
+    /// </summary>
+    public PartnerReferralsException Restate(string problem, string recommendedAction, object? target) =>
+        new(ErrorId, Kind, problem, recommendedAction, target, this)
+        {
+            ParameterName = ParameterName,
+            HttpStatus = HttpStatus,
+            ApiCode = ApiCode,
+            RequestId = RequestId,
+            CorrelationId = CorrelationId,
+        };
+
     private static object? CleanTarget(object? target)
     {
         // A typed target (a Uri, a number) stays typed unless its text held a secret.

@@ -43,20 +43,8 @@ internal static class ExportErrors
         var known = failure as PartnerReferralsException;
         var problem = string.Format(CultureInfo.InvariantCulture, "{0} The export stopped after reading {1:N0}{2} referrals: {3}", what, read, of, known?.Problem ?? failure.Message);
         const string Fix = "Run the same command again when the cause is fixed.";
-        var error = new PartnerReferralsException(
-            known?.ErrorId ?? Prefix + "WriteFailed",
-            known?.Kind ?? ErrorKind.InvalidOperation,
-            problem,
-            Fix + (known is null ? string.Empty : " " + known.RecommendedAction),
-            path,
-            failure)
-        {
-            ParameterName = known?.ParameterName,
-            HttpStatus = known?.HttpStatus,
-            ApiCode = known?.ApiCode,
-            RequestId = known?.RequestId,
-            CorrelationId = known?.CorrelationId,
-        };
+        var error = known?.Restate(problem, Fix + " " + known.RecommendedAction, path)
+            ?? new PartnerReferralsException(Prefix + "WriteFailed", ErrorKind.InvalidOperation, problem, Fix, path, failure);
         error.Data[Operations.PartialResult.RowsWrittenKey] = 0L;
         error.Data[RowsReadKey] = read;
         return error;

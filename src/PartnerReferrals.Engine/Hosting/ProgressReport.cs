@@ -1,25 +1,12 @@
 namespace PartnerReferrals.Engine.Hosting;
 
 /// <summary>One progress update, shaped like PowerShell's ProgressRecord so the adapter is a copy.</summary>
-public sealed class ProgressReport
+/// <param name="Activity">What is going on, e.g. "Getting referrals".</param>
+/// <param name="Status">How far it is, e.g. "500 of 1,200 referrals".</param>
+/// <param name="PercentComplete">0..100, or -1 when the total is not known yet.</param>
+/// <param name="Completed">The last report of the operation.</param>
+public sealed record ProgressReport(string Activity, string Status, int PercentComplete, bool Completed = false)
 {
-    public ProgressReport(string activity, string status, int percentComplete, bool completed = false)
-    {
-        Activity = activity;
-        Status = status;
-        PercentComplete = percentComplete;
-        Completed = completed;
-    }
-
     /// <summary>Stable per operation, so that PowerShell updates one bar instead of drawing many.</summary>
-    public int ActivityId { get; set; } = 1;
-
-    public string Activity { get; }
-
-    public string Status { get; }
-
-    /// <summary>0..100, or -1 when the total is not known yet.</summary>
-    public int PercentComplete { get; }
-
-    public bool Completed { get; }
+    public int ActivityId { get; init; } = 1;
 }

@@ -37,14 +37,7 @@ internal static class PartialResult
 
         var what = resumable ? "referrals" : "groups";
         var problem = string.Format(CultureInfo.InvariantCulture, "The result is incomplete: {0:N0}{1} {2} were written before this error. {3}", written, of, what, failure.Problem);
-        var partial = new PartnerReferralsException(failure.ErrorId, failure.Kind, problem, resume + " " + failure.RecommendedAction, failure.Target, failure)
-        {
-            ParameterName = failure.ParameterName,
-            HttpStatus = failure.HttpStatus,
-            ApiCode = failure.ApiCode,
-            RequestId = failure.RequestId,
-            CorrelationId = failure.CorrelationId,
-        };
+        var partial = failure.Restate(problem, resume + " " + failure.RecommendedAction, failure.Target);
         partial.Data[RowsWrittenKey] = written;
         partial.Data[ExpectedRowsKey] = expected;
         if (resumable)
