@@ -16,9 +16,6 @@ namespace PartnerReferrals.Engine;
 /// </remarks>
 public sealed class PartnerReferralsException : Exception
 {
-    /// <summary>The advice of an error that has none of its own (the standard constructors).</summary>
-    public const string ReportIt = "Run the command again with -Verbose; if it still fails, report the error id and message.";
-
     public PartnerReferralsException(string errorId, ErrorKind kind, string problem, string recommendedAction, object? target = null, Exception? innerException = null)
         : base(Redactor.Redact(problem), Clean(innerException))
     {
@@ -27,21 +24,6 @@ public sealed class PartnerReferralsException : Exception
         Problem = Redactor.Redact(problem);
         RecommendedAction = Redactor.Redact(recommendedAction);
         Target = CleanTarget(target);
-    }
-
-    public PartnerReferralsException()
-        : this("PartnerReferrals.Unknown", ErrorKind.InvalidOperation, "An unknown error occurred.", ReportIt)
-    {
-    }
-
-    public PartnerReferralsException(string message)
-        : this("PartnerReferrals.Unknown", ErrorKind.InvalidOperation, message, ReportIt)
-    {
-    }
-
-    public PartnerReferralsException(string message, Exception innerException)
-        : this("PartnerReferrals.Unknown", ErrorKind.InvalidOperation, message, ReportIt, null, innerException)
-    {
     }
 
     /// <summary>Stable, dotted id such as <c>PartnerReferrals.Query.UnknownField</c>.</summary>

@@ -48,23 +48,11 @@ internal sealed class QueuedHost : IEngineHost
         }
     }
 
-    public void WriteVerbose(string message)
-    {
-        var line = Redactor.Redact(message);
-        Post(host => host.WriteVerbose(line));
-    }
+    public void WriteVerbose(string message) => PostLine(message, static (host, line) => host.WriteVerbose(line));
 
-    public void WriteDebug(string message)
-    {
-        var line = Redactor.Redact(message);
-        Post(host => host.WriteDebug(line));
-    }
+    public void WriteDebug(string message) => PostLine(message, static (host, line) => host.WriteDebug(line));
 
-    public void WriteWarning(string message)
-    {
-        var line = Redactor.Redact(message);
-        Post(host => host.WriteWarning(line));
-    }
+    public void WriteWarning(string message) => PostLine(message, static (host, line) => host.WriteWarning(line));
 
     public void WriteProgress(ProgressReport report) => Post(host => host.WriteProgress(report));
 
@@ -91,6 +79,13 @@ internal sealed class QueuedHost : IEngineHost
 
         // Released after the whole batch is written, so the objects still to be written stay within the buffer.
         slots.Release();
+    }
+
+    /// <summary>Redacted here, on the engine's thread: the pipeline thread only writes.</summary>
+    private void PostLine(string message, Action<IEngineHost, string> write)
+    {
+        var line = Redactor.Redact(message);
+        Post(host => write(host, line));
     }
 
     private void Post(Action<IEngineHost> write)

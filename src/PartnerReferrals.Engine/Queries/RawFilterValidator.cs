@@ -208,16 +208,10 @@ internal static class RawFilterValidator
     /// <summary>The field or grammar word one typo away from <paramref name="word"/>, if there is exactly one.</summary>
     private static string? Suggest(string word)
     {
-        var candidates = new List<string>();
-        foreach (var known in Keywords.Concat(Operators).Concat(Functions).Concat(ReferralFields.All.Select(f => f.Name)))
-        {
-            if (Distance(word.ToLowerInvariant(), known.ToLowerInvariant()) <= (known.Length > 4 ? 2 : 1))
-            {
-                candidates.Add(known);
-            }
-        }
-
-        return candidates.Count == 1 ? candidates[0] : null;
+        var near = Keywords.Concat(Operators).Concat(Functions).Concat(ReferralFields.All.Select(f => f.Name))
+            .Where(known => Distance(word.ToLowerInvariant(), known.ToLowerInvariant()) <= (known.Length > 4 ? 2 : 1))
+            .ToList();
+        return near.Count == 1 ? near[0] : null;
     }
 
     private static int Distance(string a, string b)

@@ -13,15 +13,15 @@ public sealed class ReferralFilter
     public const string DefaultDateField = "createdDate";
 
     /// <summary>Referral ids to return (any of them).</summary>
-    public IList<string> Id { get; } = new List<string>();
+    public IList<string> Id { get; private set; } = new List<string>();
 
-    public IList<string> Status { get; } = new List<string>();
+    public IList<string> Status { get; private set; } = new List<string>();
 
-    public IList<string> CustomerMarket { get; } = new List<string>();
+    public IList<string> CustomerMarket { get; private set; } = new List<string>();
 
-    public IList<string> PartnerMarket { get; } = new List<string>();
+    public IList<string> PartnerMarket { get; private set; } = new List<string>();
 
-    public IList<string> CustomerOrgSize { get; } = new List<string>();
+    public IList<string> CustomerOrgSize { get; private set; } = new List<string>();
 
     /// <summary>Text the customer name must contain (case-insensitive).</summary>
     public string? CustomerNameContains { get; set; }
@@ -47,24 +47,12 @@ public sealed class ReferralFilter
     /// <summary>A copy whose lists are its own: a cmdlet keeps the values of its command line while piped values come and go.</summary>
     public ReferralFilter Clone()
     {
-        var copy = new ReferralFilter
-        {
-            CustomerNameContains = CustomerNameContains,
-            DateField = DateField,
-            After = After,
-            Before = Before,
-            ChangedSince = ChangedSince,
-            RawFilter = RawFilter,
-            InputRow = InputRow,
-        };
-        foreach (var (from, to) in new[] { (Id, copy.Id), (Status, copy.Status), (CustomerMarket, copy.CustomerMarket), (PartnerMarket, copy.PartnerMarket), (CustomerOrgSize, copy.CustomerOrgSize) })
-        {
-            foreach (var value in from)
-            {
-                to.Add(value);
-            }
-        }
-
+        var copy = (ReferralFilter)MemberwiseClone();
+        copy.Id = [.. Id];
+        copy.Status = [.. Status];
+        copy.CustomerMarket = [.. CustomerMarket];
+        copy.PartnerMarket = [.. PartnerMarket];
+        copy.CustomerOrgSize = [.. CustomerOrgSize];
         return copy;
     }
 }

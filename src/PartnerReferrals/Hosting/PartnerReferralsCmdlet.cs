@@ -33,8 +33,6 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
     /// </summary>
     private protected virtual bool ReportsErrorsPerInput => false;
 
-    private bool DebugTyped => typed.Debug;
-
     public void Dispose()
     {
         Dispose(true);
@@ -93,43 +91,13 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
     /// one can answer, so with -Debug these lines go to the host as Write-Host's do (information stream, tag
     /// PSHOST) and never prompt. $DebugPreference = 'Continue' keeps them debug records, as usual.
     /// </summary>
-    internal void WriteTrace(string message)
-    {
-        if (DebugTyped)
-        {
-            WriteHostLine("DEBUG: " + message);
-        }
-        else
-        {
-            WriteDebug(message);
-        }
-    }
+    internal void WriteTrace(string message) => WriteLine("DEBUG: ", message, typed.Debug, WriteDebug);
 
     /// <summary>A verbose line; with -Debug (and no -Verbose), written as a host line for the reason above.</summary>
-    internal void WriteVerboseLine(string message)
-    {
-        if (DebugTyped && !typed.Verbose)
-        {
-            WriteHostLine("VERBOSE: " + message);
-        }
-        else
-        {
-            WriteVerbose(message);
-        }
-    }
+    internal void WriteVerboseLine(string message) => WriteLine("VERBOSE: ", message, typed.Debug && !typed.Verbose, WriteVerbose);
 
     /// <summary>A warning; with -Debug (and no -WarningAction), written as a host line for the reason above.</summary>
-    internal void WriteWarningLine(string message)
-    {
-        if (DebugTyped && !typed.WarningAction)
-        {
-            WriteHostLine("WARNING: " + message);
-        }
-        else
-        {
-            WriteWarning(message);
-        }
-    }
+    internal void WriteWarningLine(string message) => WriteLine("WARNING: ", message, typed.Debug && !typed.WarningAction, WriteWarning);
 
     /// <summary>An object the engine wrote; a cmdlet may dress it for display (a type name for its view).</summary>
     internal virtual void WriteResult(object item) => WriteObject(item);
@@ -196,6 +164,15 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
             return true;
         });
 
-    private void WriteHostLine(string text) =>
-        WriteInformation(new InformationRecord(new HostInformationMessage { Message = text, ForegroundColor = ConsoleColor.Yellow }, MyInvocation.InvocationName) { Tags = { "PSHOST", "PartnerReferrals.Trace" } });
+    private void WriteLine(string prefix, string message, bool asHostLine, Action<string> write)
+    {
+        if (!asHostLine)
+        {
+            write(message);
+            return;
+        }
+
+        var line = new HostInformationMessage { Message = prefix + message, ForegroundColor = ConsoleColor.Yellow };
+        WriteInformation(new InformationRecord(line, MyInvocation.InvocationName) { Tags = { "PSHOST", "PartnerReferrals.Trace" } });
+    }
 }
