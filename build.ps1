@@ -109,26 +109,50 @@ function Get-PesterManifest {
     return $manifest
 }
 
+function Install-DebianPackage {
+    # Tools some tests need, installed where we may: Debian's packages, as root with apt-get (as on CI). Returns
+    # whether they were installed; elsewhere the caller says what to install.
+    param([Parameter(Mandatory)] [string] $Reason, [Parameter(Mandatory)] [string[]] $Package, [switch] $NoRecommends)
+    $apt = Get-Command apt-get -ErrorAction SilentlyContinue
+    if (-not ($apt -and $IsLinux -and (& id -u) -eq '0')) {
+        return $false
+    }
+    Write-Host "Installing Debian's $($Package -join ', ') for $Reason." -ForegroundColor Yellow
+    if (-not $script:AptUpdated) {
+        Invoke-Native $apt.Source @('update', '-qq')
+        $script:AptUpdated = $true
+    }
+    Invoke-Native $apt.Source (@('install', '-y', '-qq') + @(if ($NoRecommends) { '--no-install-recommends' }) + $Package)
+    return $true
+}
+
 function Assert-Chromium {
-    # The report's browser test opens it in a real headless Chromium. Debian's package installs where we may (root
-    # with apt-get, as on CI); elsewhere, say what to install rather than fail deep inside a test.
+    # The report's browser test opens it in a real headless Chromium; rather than fail deep inside a test where it
+    # cannot be installed, say what to install.
     if (Get-Command chromium -ErrorAction SilentlyContinue) {
         return
     }
-    $apt = Get-Command apt-get -ErrorAction SilentlyContinue
-    if ($apt -and $IsLinux -and (& id -u) -eq '0') {
-        Write-Host 'Chromium is not installed: installing Debian''s chromium package for the report''s browser test.' -ForegroundColor Yellow
-        Invoke-Native $apt.Source @('update', '-qq')
-        Invoke-Native $apt.Source @('install', '-y', '-qq', 'chromium')
+    if (-not (Install-DebianPackage -Reason 'the report''s browser test' -Package 'chromium')) {
+        Write-Warning 'Chromium is not installed, so the report''s browser test will fail: install it (Debian: apt-get install chromium).'
+    }
+}
+
+function Assert-Mono {
+    # Mono stands in for .NET Framework 4.7.2 (Windows PowerShell 5.1's runtime) in WindowsPowerShell.Tests.ps1: its
+    # runtime, and the netstandard facades that only mono-devel ships. Without it that test is skipped with the reason.
+    if ((Get-Command mono -ErrorAction SilentlyContinue) -and (Test-Path '/usr/lib/mono/4.5/Facades/netstandard.dll')) {
         return
     }
-    Write-Warning 'Chromium is not installed, so the report''s browser test will fail: install it (Debian: apt-get install chromium).'
+    if (-not (Install-DebianPackage -Reason 'the .NET Framework run of the engine (WindowsPowerShell.Tests.ps1)' -Package 'mono-devel' -NoRecommends)) {
+        Write-Host 'Mono is not installed: the .NET Framework run of the engine will be skipped (Debian: apt-get install mono-devel).' -ForegroundColor Yellow
+    }
 }
 
 function Invoke-Test {
     $results = Join-Path $Artifacts 'test-results'
     $failures = [System.Collections.Generic.List[string]]::new()
     Assert-Chromium
+    Assert-Mono
 
     # Each test project writes <project>.trx (tests/Directory.Build.props), so no file overwrites another.
     Write-Host "> $Dotnet test $Solution --configuration $Configuration --results-directory $results" -ForegroundColor DarkGray

@@ -101,12 +101,9 @@ Describe 'Installing by name, as the README says' {
     BeforeEach {
         $script:DataHome = Join-Path $TestDrive ([guid]::NewGuid().ToString('N'))
         $script:UserStateBefore = Get-UserState
-        $script:Isolated = Test-SandboxIsolation -DataHome $script:DataHome
-        function Assert-Isolated {
-            if (-not $script:Isolated) {
-                # Pester 5's -Skip takes no reason: Set-ItResult reports one (and ends the test).
-                Set-ItResult -Skipped -Because 'PSResourceGet''s settings and the CurrentUser module folder cannot be moved to a temporary folder here (HOME and XDG_DATA_HOME decide them on Linux and macOS only), and this test must not install into the user''s own'
-            }
+        if (-not (Test-SandboxIsolation -DataHome $script:DataHome)) {
+            # Pester 5's -Skip takes no reason: Set-ItResult reports one (and the test does not run).
+            Set-ItResult -Skipped -Because 'PSResourceGet''s settings and the CurrentUser module folder cannot be moved to a temporary folder here (HOME and XDG_DATA_HOME decide them on Linux and macOS only), and this test must not install into the user''s own'
         }
     }
 
@@ -117,7 +114,6 @@ Describe 'Installing by name, as the README says' {
     }
 
     It 'installs from the local repository with Install-PSResource; a fresh PowerShell imports it by name, signs in and pulls' {
-        Assert-Isolated
         Invoke-ReadmeLines -Containing 'Install-PSResource -Name PartnerReferrals' -DataHome $script:DataHome
 
         $pulled = Invoke-PullByName -DataHome $script:DataHome -EmulatorFile $script:Emulator.PublishFile
@@ -131,7 +127,6 @@ Describe 'Installing by name, as the README says' {
     }
 
     It 'works by copying the module folder into the first folder of PSModulePath' {
-        Assert-Isolated
         Invoke-ReadmeLines -Containing 'Copy-Item -Recurse -Force -Path ./artifacts/module/PartnerReferrals' -DataHome $script:DataHome
 
         $pulled = Invoke-PullByName -DataHome $script:DataHome -EmulatorFile $script:Emulator.PublishFile
