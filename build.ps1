@@ -118,11 +118,12 @@ function Install-DebianPackage {
         return $false
     }
     Write-Host "Installing Debian's $($Package -join ', ') for $Reason." -ForegroundColor Yellow
+    # apt-get's output goes to the console, not into this function's result.
     if (-not $script:AptUpdated) {
-        Invoke-Native $apt.Source @('update', '-qq')
+        Invoke-Native $apt.Source @('update', '-qq') | Out-Host
         $script:AptUpdated = $true
     }
-    Invoke-Native $apt.Source (@('install', '-y', '-qq') + @(if ($NoRecommends) { '--no-install-recommends' }) + $Package)
+    Invoke-Native $apt.Source (@('install', '-y', '-qq') + @(if ($NoRecommends) { '--no-install-recommends' }) + $Package) | Out-Host
     return $true
 }
 
