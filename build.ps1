@@ -234,7 +234,7 @@ function Publish-LocalRepository {
         }
     }
     try {
-        $run = Invoke-PowerShellSandbox -Script $script.ToString() -DataHome $dataHome -Environment @{
+        $run = Invoke-PowerShellSandbox -Script $script.ToString() -DataHome $dataHome -WorkingDirectory $Artifacts -Environment @{
             PARTNERREFERRALS_REPOSITORY = $repository
             PARTNERREFERRALS_MODULE     = $ModuleDirectory
         }

@@ -38,13 +38,15 @@ BeforeAll {
     }
 
     # What of the user's own PSResourceGet and module settings a test could touch: the repository list and a
-    # PartnerReferrals folder in their own modules folder.
+    # PartnerReferrals folder in their own modules folder; and the repository's root, where the README's lines run
+    # (a tool that cannot find its settings folder writes relative to the working directory).
     function Get-UserState {
         $settings = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet/PSResourceRepository.xml'
         $userModules = @($env:PSModulePath -split [System.IO.Path]::PathSeparator)[0]
         [pscustomobject] @{
             Settings = if (Test-Path -LiteralPath $settings) { (Get-FileHash -LiteralPath $settings).Hash } else { 'absent' }
             Module   = Test-Path -LiteralPath (Join-Path $userModules 'PartnerReferrals')
+            Root     = (Get-ChildItem -Force -Name -LiteralPath $script:Root | Sort-Object) -join ', '
         }
     }
 
@@ -111,6 +113,7 @@ Describe 'Installing by name, as the README says' {
         # Nothing of the user's own: the same repository list, and no PartnerReferrals in their modules folder.
         (Get-UserState).Settings | Should -Be $script:UserStateBefore.Settings
         (Get-UserState).Module | Should -Be $script:UserStateBefore.Module
+        (Get-UserState).Root | Should -Be $script:UserStateBefore.Root
     }
 
     It 'installs from the local repository with Install-PSResource; a fresh PowerShell imports it by name, signs in and pulls' {

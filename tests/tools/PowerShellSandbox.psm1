@@ -4,8 +4,9 @@
 # build.ps1 publishes through it and the Pester tests install through it, so neither ever registers a repository or
 # installs a module in the user's own settings.
 #
-# The folder becomes the child's HOME, and its .local/share its XDG_DATA_HOME, which .NET, PowerShell and
-# PSResourceGet honour on Linux and macOS. Windows locates these folders without environment variables: there the
+# The folder becomes the child's HOME, with its own .local/share, .config and .cache as XDG_DATA_HOME, XDG_CONFIG_HOME
+# and XDG_CACHE_HOME (NuGet, inside PSResourceGet, writes a NuGet.Config under the config folder), which .NET, PowerShell
+# and PSResourceGet honour on Linux and macOS. Windows locates these folders without environment variables: there the
 # child's UserDataIsolated is false and callers decide.
 
 Import-Module (Join-Path $PSScriptRoot 'ChildProcesses.psm1')
@@ -24,15 +25,17 @@ function Invoke-PowerShellSandbox {
         [hashtable] $Environment = @{},
         [timespan] $Timeout = [timespan]::FromMinutes(5)
     )
-    # .NET answers an empty LocalApplicationData for a folder that does not exist, and PSResourceGet then writes its
-    # settings relative to the working directory: the folder must exist first.
-    $dataFolder = Join-Path $DataHome '.local/share'
-    New-Item -ItemType Directory -Force -Path $dataFolder | Out-Null
+    # .NET answers an empty special folder for one that does not exist, and PSResourceGet and NuGet then write their
+    # files relative to the working directory: the folders must exist first.
+    $folders = [ordered] @{ XDG_DATA_HOME = '.local/share'; XDG_CONFIG_HOME = '.config'; XDG_CACHE_HOME = '.cache' }
+    foreach ($name in @($folders.Keys)) {
+        $folders[$name] = (New-Item -ItemType Directory -Force -Path (Join-Path $DataHome $folders[$name])).FullName
+    }
     $DataHome = (Resolve-Path -LiteralPath $DataHome).ProviderPath
     $marker = '##sandbox-isolated:'
     $probe = @"
 `$sandbox = '$($DataHome.Replace("'", "''"))'
-`$folders = @([Environment]::GetFolderPath('LocalApplicationData'), [Environment]::GetFolderPath('UserProfile'), @(`$env:PSModulePath -split [System.IO.Path]::PathSeparator)[0])
+`$folders = @('LocalApplicationData', 'ApplicationData', 'UserProfile' | ForEach-Object { [Environment]::GetFolderPath(`$_) }) + @(`$env:PSModulePath -split [System.IO.Path]::PathSeparator)[0]
 Write-Output ('$marker' + (@(`$folders | Where-Object { `$_ -and `$_.StartsWith(`$sandbox) }).Count -eq `$folders.Count))
 "@
     $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($probe + "`n" + $Script))
@@ -47,7 +50,9 @@ Write-Output ('$marker' + (@(`$folders | Where-Object { `$_ -and `$_.StartsWith(
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
     $info.Environment['HOME'] = $DataHome
-    $info.Environment['XDG_DATA_HOME'] = (Resolve-Path -LiteralPath $dataFolder).ProviderPath
+    foreach ($name in $folders.Keys) {
+        $info.Environment[$name] = $folders[$name]
+    }
     # Inherited, it would carry this session's user module folder into the child; PowerShell rebuilds it from the above.
     $null = $info.Environment.Remove('PSModulePath')
     foreach ($name in $Environment.Keys) {
