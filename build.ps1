@@ -212,8 +212,9 @@ function Invoke-Package {
 function Publish-LocalRepository {
     # A PSResourceGet file repository holding what a gallery would receive: Publish-PSResource packs the module folder
     # (manifest checked, metadata from PrivateData.PSData) into artifacts/repository/PartnerReferrals.<version>.nupkg.
-    # Publishing needs a registered repository: it is registered in a sandboxed PowerShell (tests/tools/
-    # PowerShellSandbox.psm1) under a name of its own and unregistered again, so the user's settings never see it.
+    # Publishing needs a registered repository: it is registered under a name of its own and unregistered again, in a
+    # sandboxed PowerShell (tests/tools/PowerShellSandbox.psm1) whose settings live in a temporary folder, so on Linux
+    # and macOS the user's settings never see it (on Windows, which has no such sandbox, only for the publish's length).
     param([Parameter(Mandatory)] [string] $ModuleDirectory, [Parameter(Mandatory)] [string] $Version)
     $repository = Join-Path $Artifacts 'repository'
     Remove-Item -Recurse -Force -Path $repository -ErrorAction SilentlyContinue
