@@ -90,7 +90,7 @@ public static class InsightOperations
         var file = CheckedPath(path);
         var collector = new ReportCollector();
         Pull(session(), query, collector.Add, host, cancellationToken);
-        return WriteReport(collector, file.FullName, query.Filter ?? string.Empty, host);
+        return WriteReport(collector, file.FullName, QueryDescription.Of(request.Filter), host);
     }
 
     private static void Pull(PartnerReferralsSession session, ReferralQuery query, Action<Referral> add, IEngineHost host, CancellationToken cancellationToken) =>
