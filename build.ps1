@@ -15,8 +15,11 @@
              and the module files at the top, the engine and every third-party assembly in dependencies/, from the
              explicit list in src/PartnerReferrals/PackageFiles.props; fails on any assembly not in that list. The same
              target writes the cmdlets' help (en-US/PartnerReferrals.dll-Help.xml) with src/PartnerReferrals/ModuleHelp.ps1,
-             from the cmdlets' metadata, their parameters' doc comments and module/help/*.md.
-             The version comes from Directory.Build.props and is stamped into the manifest.
+             from the cmdlets' metadata, their parameters' doc comments and module/help/*.md, and stamps the version
+             (Directory.Build.props) and the release notes (CHANGELOG.md) into the manifest. Then it publishes that
+             folder with Publish-PSResource to the file repository artifacts/repository (PartnerReferrals.<version>.nupkg,
+             what `Install-PSResource PartnerReferrals` installs) and writes artifacts/PartnerReferrals.zip for Azure
+             Automation's module import.
     Demo     packages the module if artifacts/module has no package yet, starts the emulator, imports the packaged
              module, signs in by device code, exports every referral to artifacts/demo/referrals.csv, prints a summary
              by status and by month (also written to artifacts/demo/by-status.csv and by-status-and-month.csv), the
@@ -51,6 +54,8 @@ $Artifacts = Join-Path $Root 'artifacts'
 $Solution = Join-Path $Root 'PartnerReferrals.sln'
 # How to start dotnet, PowerShell and the emulator without assuming pwsh on PATH (the Pester tests use the same).
 Import-Module (Join-Path $Root 'tests/tools/ChildProcesses.psm1') -Force
+# A PowerShell whose PSResourceGet settings live in a folder of ours, so publishing registers nothing of the user's.
+Import-Module (Join-Path $Root 'tests/tools/PowerShellSandbox.psm1') -Force
 $Dotnet = Get-DotnetPath
 
 function Invoke-Native {
@@ -106,26 +111,51 @@ function Get-PesterManifest {
     return $manifest
 }
 
+function Install-DebianPackage {
+    # Tools some tests need, installed where we may: Debian's packages, as root with apt-get (as on CI). Returns
+    # whether they were installed; elsewhere the caller says what to install.
+    param([Parameter(Mandatory)] [string] $Reason, [Parameter(Mandatory)] [string[]] $Package, [switch] $NoRecommends)
+    $apt = Get-Command apt-get -ErrorAction SilentlyContinue
+    if (-not ($apt -and $IsLinux -and (& id -u) -eq '0')) {
+        return $false
+    }
+    Write-Host "Installing Debian's $($Package -join ', ') for $Reason." -ForegroundColor Yellow
+    # apt-get's output goes to the console, not into this function's result.
+    if (-not $script:AptUpdated) {
+        Invoke-Native $apt.Source @('update', '-qq') | Out-Host
+        $script:AptUpdated = $true
+    }
+    Invoke-Native $apt.Source (@('install', '-y', '-qq') + @(if ($NoRecommends) { '--no-install-recommends' }) + $Package) | Out-Host
+    return $true
+}
+
 function Assert-Chromium {
-    # The report's browser test opens it in a real headless Chromium. Debian's package installs where we may (root
-    # with apt-get, as on CI); elsewhere, say what to install rather than fail deep inside a test.
+    # The report's browser test opens it in a real headless Chromium; rather than fail deep inside a test where it
+    # cannot be installed, say what to install.
     if (Get-Command chromium -ErrorAction SilentlyContinue) {
         return
     }
-    $apt = Get-Command apt-get -ErrorAction SilentlyContinue
-    if ($apt -and $IsLinux -and (& id -u) -eq '0') {
-        Write-Host 'Chromium is not installed: installing Debian''s chromium package for the report''s browser test.' -ForegroundColor Yellow
-        Invoke-Native $apt.Source @('update', '-qq')
-        Invoke-Native $apt.Source @('install', '-y', '-qq', 'chromium')
+    if (-not (Install-DebianPackage -Reason 'the report''s browser test' -Package 'chromium')) {
+        Write-Warning 'Chromium is not installed, so the report''s browser test will fail: install it (Debian: apt-get install chromium).'
+    }
+}
+
+function Assert-Mono {
+    # Mono stands in for .NET Framework 4.7.2 (Windows PowerShell 5.1's runtime) in WindowsPowerShell.Tests.ps1: its
+    # runtime, and the netstandard facades that only mono-devel ships. Without it that test is skipped with the reason.
+    if ((Get-Command mono -ErrorAction SilentlyContinue) -and (Test-Path '/usr/lib/mono/4.5/Facades/netstandard.dll')) {
         return
     }
-    Write-Warning 'Chromium is not installed, so the report''s browser test will fail: install it (Debian: apt-get install chromium).'
+    if (-not (Install-DebianPackage -Reason 'the .NET Framework run of the engine (WindowsPowerShell.Tests.ps1)' -Package 'mono-devel' -NoRecommends)) {
+        Write-Host 'Mono is not installed: the .NET Framework run of the engine will be skipped (Debian: apt-get install mono-devel).' -ForegroundColor Yellow
+    }
 }
 
 function Invoke-Test {
     $results = Join-Path $Artifacts 'test-results'
     $failures = [System.Collections.Generic.List[string]]::new()
     Assert-Chromium
+    Assert-Mono
 
     # Each test project writes <project>.trx (tests/Directory.Build.props), so no file overwrites another.
     Write-Host "> $Dotnet test $Solution --configuration $Configuration --results-directory $results" -ForegroundColor DarkGray
@@ -171,16 +201,80 @@ function Invoke-Package {
     Invoke-Native $Dotnet @('publish', (Join-Path $Root 'src/PartnerReferrals/PartnerReferrals.csproj'), '--configuration', $Configuration,
         '--output', $publish, "-p:ModuleLayout=$target")
 
-    $manifest = Join-Path $target 'PartnerReferrals.psd1'
-    # Stamp the version only; Update-ModuleManifest would rewrite (and reformat) the whole file.
-    $text = Get-Content -Raw -Path $manifest
-    $stamped = $text -replace "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$version'"
-    Set-Content -Path $manifest -Value $stamped -NoNewline -Encoding utf8
-    $check = Test-ModuleManifest -Path $manifest
+    # The layout target stamped the version; check what PowerShell reads.
+    $check = Test-ModuleManifest -Path (Join-Path $target 'PartnerReferrals.psd1')
     if ($check.Version -ne [version] $version) {
         throw "The packaged manifest says $($check.Version), Directory.Build.props says $version."
     }
     Write-Host "Packaged PartnerReferrals $version in $target" -ForegroundColor Green
+    Publish-LocalRepository -ModuleDirectory $target -Version $version
+    New-AutomationZip -ModuleDirectory $target
+}
+
+function Publish-LocalRepository {
+    # A PSResourceGet file repository holding what a gallery would receive: Publish-PSResource packs the module folder
+    # (manifest checked, metadata from PrivateData.PSData) into artifacts/repository/PartnerReferrals.<version>.nupkg.
+    # Publishing needs a registered repository: it is registered under a name of its own and unregistered again, in a
+    # sandboxed PowerShell (tests/tools/PowerShellSandbox.psm1) whose settings live in a temporary folder, so on Linux
+    # and macOS the user's settings never see it (on Windows, which has no such sandbox, only for the publish's length).
+    param([Parameter(Mandatory)] [string] $ModuleDirectory, [Parameter(Mandatory)] [string] $Version)
+    $repository = Join-Path $Artifacts 'repository'
+    Remove-Item -Recurse -Force -Path $repository -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Force -Path $repository | Out-Null
+    $dataHome = Join-Path ([System.IO.Path]::GetTempPath()) "partnerreferrals-publish-$([guid]::NewGuid().ToString('N'))"
+    $script = {
+        $ErrorActionPreference = 'Stop'
+        if (-not (Get-Command Publish-PSResource -ErrorAction SilentlyContinue)) {
+            throw 'Publish-PSResource is missing: PSResourceGet ships with PowerShell 7.4+ (or: Install-Module Microsoft.PowerShell.PSResourceGet).'
+        }
+        $name = 'PartnerReferralsBuild' + [guid]::NewGuid().ToString('N')
+        Register-PSResourceRepository -Name $name -Uri $env:PARTNERREFERRALS_REPOSITORY -Trusted
+        try {
+            Publish-PSResource -Path $env:PARTNERREFERRALS_MODULE -Repository $name
+        }
+        finally {
+            Unregister-PSResourceRepository -Name $name
+        }
+    }
+    try {
+        $run = Invoke-PowerShellSandbox -Script $script.ToString() -DataHome $dataHome -WorkingDirectory $Artifacts -Environment @{
+            PARTNERREFERRALS_REPOSITORY = $repository
+            PARTNERREFERRALS_MODULE     = $ModuleDirectory
+        }
+    }
+    finally {
+        Remove-Item -Recurse -Force -Path $dataHome -ErrorAction SilentlyContinue
+    }
+    $package = Join-Path $repository "PartnerReferrals.$Version.nupkg"
+    if ($run.ExitCode -ne 0 -or -not (Test-Path -LiteralPath $package)) {
+        throw "Publish-PSResource did not write $package (exit code $($run.ExitCode)): $($run.Output) $($run.Error)"
+    }
+    Write-Host "Published $package (install: see README, 'Installing the module')" -ForegroundColor Green
+}
+
+function New-AutomationZip {
+    # Azure Automation imports a module from a .zip named after it that holds a folder of the same name with the
+    # manifest inside: "The name of the .zip file, the name of the folder, and the name of the file in the folder must
+    # be the same" (New-AzAutomationModule's help); "zip up the module folder ... The .zip package should have the
+    # same name as the contained module folder" (Azure Automation, "Manage modules", Author modules). A folder rather
+    # than files at the zip's root, because that is the layout both pages describe; and no version folder inside it,
+    # since Automation adds its own and the same page advised against one (it ends up twice on State Configuration
+    # nodes). Entry names use '/' and stay far below the page's 140-character path limit.
+    param([Parameter(Mandatory)] [string] $ModuleDirectory)
+    $zip = Join-Path $Artifacts 'PartnerReferrals.zip'
+    Remove-Item -Force -Path $zip -ErrorAction SilentlyContinue
+    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+    $archive = [System.IO.Compression.ZipFile]::Open($zip, [System.IO.Compression.ZipArchiveMode]::Create)
+    try {
+        foreach ($file in Get-ChildItem -LiteralPath $ModuleDirectory -Recurse -File | Sort-Object FullName) {
+            $entry = 'PartnerReferrals/' + [System.IO.Path]::GetRelativePath($ModuleDirectory, $file.FullName).Replace('\', '/')
+            $null = [System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($archive, $file.FullName, $entry, [System.IO.Compression.CompressionLevel]::Optimal)
+        }
+    }
+    finally {
+        $archive.Dispose()
+    }
+    Write-Host "Wrote $zip for Azure Automation (README: 'Azure Automation')" -ForegroundColor Green
 }
 
 function Get-MonthName {

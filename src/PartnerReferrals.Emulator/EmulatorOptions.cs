@@ -13,6 +13,13 @@ public sealed class EmulatorOptions
     /// <summary>Seed of the data generator and of the fault dice: same seed, same run.</summary>
     public int Seed { get; set; } = 7;
 
+    /// <summary>
+    /// Where generated data ends: the newest referral is created at this moment (cut to the second) and no date lies
+    /// after it. Null (the default) means the moment the emulator starts, so "recent" queries find rows on any day;
+    /// set it to get the same dates in every run. Rows from a <see cref="DataFile"/> keep their own dates.
+    /// </summary>
+    public DateTimeOffset? AsOf { get; set; }
+
     /// <summary>A JSON array of referral objects or a CSV file whose header holds the API field names.</summary>
     public string? DataFile { get; set; }
 
@@ -21,6 +28,24 @@ public sealed class EmulatorOptions
 
     /// <summary>Lifetime of issued access tokens unless <see cref="FaultSettings.TokenLifetimeOverride"/> is set.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long an issued refresh token can be redeemed (Entra: 90 days). Each redemption issues a new one with its
+    /// own lifetime; the old one stays valid until it expires, then gets AADSTS700082.
+    /// </summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// Whether user sign-ins count as multi-factor: their access tokens carry <c>amr</c> ["pwd","mfa"], or ["pwd"]
+    /// when false. Tokens redeemed from a refresh token keep the methods of the sign-in that issued it, as in Entra.
+    /// </summary>
+    public bool SignInWithMfa { get; set; } = true;
+
+    /// <summary>
+    /// When true, the referrals API refuses a user token without "mfa" in its <c>amr</c> claim with 401 and code
+    /// 900421, as Partner Center does for app+user calls since its 2026 MFA enforcement.
+    /// </summary>
+    public bool RequireMfa { get; set; }
 
     /// <summary>Token polls answered <c>authorization_pending</c> before a device code is approved.</summary>
     public int DeviceCodePendingPolls { get; set; } = 1;

@@ -52,6 +52,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>The data set in the endpoint's stable order.</summary>
     public IReadOnlyList<EmulatorReferral> Referrals => state.Data.Rows;
 
+    /// <summary>The oldest and newest date in the data (any date field), or nulls when it holds none.</summary>
+    public (DateTime? Oldest, DateTime? Newest) DataDates => state.Data.DateRange();
+
     /// <summary>Requests to the referrals endpoint.</summary>
     public RequestLog Requests => state.Requests;
 

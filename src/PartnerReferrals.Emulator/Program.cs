@@ -68,6 +68,12 @@ public static class Program
         await using (server.ConfigureAwait(false))
         {
             Console.WriteLine($"PartnerReferrals emulator: {server.Referrals.Count} referrals, started in {clock.ElapsedMilliseconds} ms");
+            if (server.DataDates is ({ } oldest, { } newest))
+            {
+                // Says which dates exist, so a date filter that finds nothing is not a mystery.
+                Console.WriteLine(FormattableString.Invariant($"  dates:       {oldest:yyyy-MM-dd} to {newest:yyyy-MM-dd'T'HH:mm:ss'Z'} (UTC)"));
+            }
+
             Console.WriteLine($"  base URL:    {server.BaseAddress}");
             Console.WriteLine($"  authority:   {server.Authority}");
             Console.WriteLine($"  tenant:      {server.TenantId}");

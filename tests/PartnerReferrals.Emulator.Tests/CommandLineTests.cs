@@ -16,6 +16,10 @@ public class CommandLineTests
     [InlineData(new[] { "--shift", "grow:5@1" }, "--shift: 'grow:5@1' is not kind:rows@requests")]
     [InlineData(new[] { "--fail-status", "200" }, "--fail-status: '200'")]
     [InlineData(new[] { "--cycle-next-link", "0" }, "--cycle-next-link: '0'")]
+    [InlineData(new[] { "--refresh-token-lifetime", "0" }, "--refresh-token-lifetime: '0' is not a whole number from 1")]
+    [InlineData(new[] { "--as-of", "05/12/2026" }, "--as-of: '05/12/2026' is not an ISO 8601 date")]
+    [InlineData(new[] { "--as-of", "1975-01-01" }, "--as-of: '1975-01-01' is not an ISO 8601 date from 1980 to 2100")]
+    [InlineData(new[] { "--as-of" }, "--as-of: a value is missing")]
     public void Bad_arguments_give_a_one_line_message_naming_the_argument(string[] args, string expected)
     {
         var error = Assert.Throws<CommandLineException>(() => EmulatorCommandLine.Parse(args));
@@ -41,6 +45,71 @@ public class CommandLineTests
         Assert.Equal("/tmp/e.json", options.PublishFile);
         Assert.Equal(EmulatorPaths.CertificateFile, options.CertificateFile);
         Assert.True(options.ShowSignInPage);
+    }
+
+    [Fact]
+    public void Sign_in_arguments_set_the_refresh_token_lifetime_and_mfa_and_default_to_entra()
+    {
+        var defaults = EmulatorCommandLine.Parse([])!;
+        Assert.Equal(TimeSpan.FromDays(90), defaults.RefreshTokenLifetime);
+        Assert.True(defaults.SignInWithMfa);
+        Assert.False(defaults.RequireMfa);
+
+        var options = EmulatorCommandLine.Parse(["--refresh-token-lifetime", "30", "--no-mfa", "--require-mfa"])!;
+        Assert.Equal(TimeSpan.FromSeconds(30), options.RefreshTokenLifetime);
+        Assert.False(options.SignInWithMfa);
+        Assert.True(options.RequireMfa);
+    }
+
+    [Theory]
+    [InlineData("2026-06-30", "2026-06-30T00:00:00.0000000+00:00")]
+    [InlineData("2026-06-30T12:30:05", "2026-06-30T12:30:05.0000000+00:00")]
+    [InlineData("2026-06-30T12:30:05Z", "2026-06-30T12:30:05.0000000+00:00")]
+    [InlineData("2026-06-30T14:30:05+02:00", "2026-06-30T12:30:05.0000000+00:00")]
+    public void As_of_takes_an_iso_8601_date_in_utc_and_is_absent_by_default(string text, string expected)
+    {
+        Assert.Equal(expected, EmulatorCommandLine.Parse(["--as-of", text])!.AsOf!.Value.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(EmulatorCommandLine.Parse([])!.AsOf);
+    }
+
+    // Issue 21 item 6: the process's folder decides where a relative path lands, and the path is kept whole.
+    [Fact]
+    public void Relative_paths_are_made_absolute_against_the_current_folder()
+    {
+        var data = Path.GetTempFileName();
+        var relativeData = Path.GetRelativePath(Environment.CurrentDirectory, data);
+        try
+        {
+            var options = EmulatorCommandLine.Parse(["--publish", "./emulator.json", "--request-log", "logs/requests.log", "--data", relativeData])!;
+            Assert.Equal(Path.Combine(Environment.CurrentDirectory, "emulator.json"), options.PublishFile);
+            Assert.Equal(Path.Combine(Environment.CurrentDirectory, "logs", "requests.log"), options.RequestLogFile);
+            Assert.Equal(data, options.DataFile);
+        }
+        finally
+        {
+            File.Delete(data);
+        }
+    }
+
+    [Theory]
+    [InlineData("--as-of <date>")]
+    [InlineData("--refresh-token-lifetime <s>")]
+    [InlineData("--no-mfa ")]
+    [InlineData("--require-mfa ")]
+    public void Help_lists_the_sign_in_and_data_options(string option) => Assert.Contains("  " + option, EmulatorCommandLine.Usage, StringComparison.Ordinal);
+
+    [Fact]
+    public void Every_option_help_lists_is_one_the_parser_knows()
+    {
+        var listed = System.Text.RegularExpressions.Regex.Matches(EmulatorCommandLine.Usage, @"^\s+(--[a-z-]+)", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).Where(o => o != "--help").ToList();
+        Assert.True(listed.Count > 20, string.Join(' ', listed));
+        foreach (var option in listed)
+        {
+            // A value that fits no option: a known option complains about its value (or takes none), an unknown one about itself.
+            var error = Record.Exception(() => EmulatorCommandLine.Parse([option + "=!"]));
+            Assert.False(error is CommandLineException && error.Message.Contains("unknown argument", StringComparison.Ordinal), option);
+        }
     }
 
     [Fact]

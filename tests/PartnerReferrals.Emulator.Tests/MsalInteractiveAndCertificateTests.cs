@@ -61,6 +61,64 @@ public class MsalInteractiveAndCertificateTests(MsalInteractiveAndCertificateTes
         Assert.False(string.IsNullOrEmpty(result.AccessToken));
     }
 
+    // Issue 18 item 5: the runbook's path, a refresh token redeemed by an app whose certificate (a file or an object,
+    // never registered here) travels in the assertion's x5c header.
+    [Fact]
+    public async Task A_refresh_token_redeems_with_a_certificate_the_emulator_never_saw_sent_in_x5c()
+    {
+        using var fresh = Fixture.CreateClientCertificate();
+        var refreshToken = await Consent.RefreshTokenAsync(Server);
+        var app = MsalApps.Confidential(Server).WithCertificate(fresh, sendX5C: true).Build();
+        var result = await ((IByRefreshToken)app).AcquireTokenByRefreshToken(MsalApps.Scopes, refreshToken).ExecuteAsync();
+
+        using var client = EmulatorHttp.Client(Server, result.AccessToken);
+        using var response = await client.GetAsync(EmulatorHttp.ReferralsUrl(("top", "1")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_assertion_whose_x5c_certificate_did_not_sign_it_is_refused()
+    {
+        using var named = Fixture.CreateClientCertificate();
+        using var signer = Fixture.CreateClientCertificate();
+        var forged = MsalApps.Confidential(Server).WithClientAssertion(options => Task.FromResult(Assertion(options, x5c: named, signer: signer))).Build();
+        var error = await Assert.ThrowsAsync<MsalServiceException>(() => forged.AcquireTokenForClient(MsalApps.AppScopes).ExecuteAsync());
+        Assert.Equal("invalid_client", error.ErrorCode);
+        Assert.Contains("AADSTS7000274", error.Message, StringComparison.Ordinal);
+
+        // The same hand-built assertion, signed by the certificate it names, is accepted: only the signature differed.
+        var honest = MsalApps.Confidential(Server).WithClientAssertion(options => Task.FromResult(Assertion(options, x5c: named, signer: named))).Build();
+        Assert.False(string.IsNullOrEmpty((await honest.AcquireTokenForClient(MsalApps.AppScopes).ExecuteAsync()).AccessToken));
+    }
+
+    // A client assertion as RFC 7523 and Entra describe it, with x5c as an array of base64 DER (RFC 7515).
+    private static string Assertion(AssertionRequestOptions options, X509Certificate2 x5c, X509Certificate2 signer)
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var header = new System.Text.Json.Nodes.JsonObject
+        {
+            ["alg"] = "RS256",
+            ["typ"] = "JWT",
+            ["x5c"] = new System.Text.Json.Nodes.JsonArray(Convert.ToBase64String(x5c.RawData)),
+        };
+        var payload = new System.Text.Json.Nodes.JsonObject
+        {
+            ["aud"] = options.TokenEndpoint,
+            ["iss"] = options.ClientID,
+            ["sub"] = options.ClientID,
+            ["jti"] = Guid.NewGuid().ToString(),
+            ["nbf"] = now,
+            ["exp"] = now + 600,
+        };
+        var input = Encode(header) + "." + Encode(payload);
+        using var key = signer.GetRSAPrivateKey()!;
+        var signature = key.SignData(System.Text.Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return input + "." + System.Buffers.Text.Base64Url.EncodeToString(signature);
+    }
+
+    private static string Encode(System.Text.Json.Nodes.JsonNode node) =>
+        System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString()));
+
     // A scripted browser: the emulator answers MSAL's response_mode=form_post with an auto-submitting form,
     // which a browser would POST to MSAL's loopback listener; a 302 (query response mode) would be followed.
     private async Task FollowSignInAsync(Uri authorizeUri)

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http;
-using System.Text.Json;
 using Microsoft.Identity.Client;
 
 namespace PartnerReferrals.Emulator.Tests;
@@ -119,32 +117,5 @@ public class MsalSignInTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         return response.StatusCode;
     }
 
-    // The secure application model: a one-time sign-in yields a refresh token that automation keeps.
-    // MSAL does not hand out refresh tokens, so this consent step talks to the endpoints directly.
-    private async Task<string> RefreshTokenFromDeviceCodeAsync()
-    {
-        using var client = EmulatorHttp.Client(Server);
-        var scope = MsalApps.Scopes[0] + " offline_access openid profile";
-        using var start = await client.PostAsync(new Uri(Server.Authority, "oauth2/v2.0/devicecode"),
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["client_id"] = MsalApps.ClientId, ["scope"] = scope }));
-        var deviceCode = JsonDocument.Parse(await start.Content.ReadAsStringAsync()).RootElement.GetProperty("device_code").GetString()!;
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            using var poll = await client.PostAsync(new Uri(Server.Authority, "oauth2/v2.0/token"), new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["client_id"] = MsalApps.ClientId,
-                ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
-                ["device_code"] = deviceCode,
-            }));
-            var body = JsonDocument.Parse(await poll.Content.ReadAsStringAsync()).RootElement;
-            if (poll.IsSuccessStatusCode)
-            {
-                return body.GetProperty("refresh_token").GetString()!;
-            }
-
-            Assert.Equal("authorization_pending", body.GetProperty("error").GetString());
-        }
-
-        throw new InvalidOperationException("the device code was never approved");
-    }
+    private Task<string> RefreshTokenFromDeviceCodeAsync() => Consent.RefreshTokenAsync(Server);
 }

@@ -9,7 +9,7 @@ namespace PartnerReferrals.Module.Tests;
 /// </summary>
 public class PackageLayoutTests
 {
-    private static readonly string[] TopLevelContent = ["PartnerReferrals.psd1", "PartnerReferrals.format.ps1xml"];
+    private static readonly string[] TopLevelContent = ["PartnerReferrals.psd1", "PartnerReferrals.format.ps1xml", "LICENSE"];
 
     [Fact]
     public void Module_files_are_exactly_the_files_in_module_folder_but_the_help_sources()
@@ -85,6 +85,34 @@ public class PackageLayoutTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("PRMOD004", output, StringComparison.Ordinal);
         Assert.Contains("Microsoft.IdentityModel.Abstractions.dll", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_license_the_manifest_names_ships_at_the_top_of_the_module_folder()
+    {
+        Assert.Equal(["LICENSE"], PackagedModule.ListedFiles("ModuleRootFile"));
+        Assert.Equal(File.ReadAllText(RepoPaths.Combine("LICENSE")), File.ReadAllText(Path.Combine(PackagedModule.Current.ModuleDirectory, "LICENSE")));
+        Assert.StartsWith("MIT License", File.ReadAllText(RepoPaths.Combine("LICENSE")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_laid_out_manifest_carries_a_byte_order_mark_for_Windows_PowerShell()
+    {
+        // Windows PowerShell 5.1 reads a .psd1 without one in the ANSI code page (the release notes may hold any text).
+        var bytes = File.ReadAllBytes(Path.Combine(PackagedModule.Current.ModuleDirectory, "PartnerReferrals.psd1"));
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
+    }
+
+    [Fact]
+    public void Layout_fails_when_the_newest_CHANGELOG_entry_is_not_the_version_laid_out()
+    {
+        using var scratch = new ScratchPublish();
+
+        var (exitCode, output) = PackagedModule.LayOut(scratch.Publish, scratch.Module, "-p:Version=99.0.0");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("PRMOD005", output, StringComparison.Ordinal);
+        Assert.Contains("add a '## 99.0.0' entry on top", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,23 @@ BeforeAll {
         }
     }
 
+    # One chart of a written report, read as XML (inline SVG is well-formed): each mark's data-key, value and hover title.
+    function script:Get-ReportMarks([string] $Path, [string] $Chart) {
+        $html = Get-Content -Raw -Path $Path
+        $svg = [regex]::Match($html, "(?s)<svg class=""chart"" data-chart=""$Chart"".*?</svg>").Value
+        $svg | Should -Not -BeNullOrEmpty -Because "the report has a '$Chart' chart"
+        foreach ($rect in ([xml] $svg).SelectNodes('//*[local-name()="rect" and @class="mark"]')) {
+            [pscustomobject] @{ Key = $rect.GetAttribute('data-key'); Value = [long] $rect.GetAttribute('data-value'); Title = $rect.title }
+        }
+    }
+
+    # The header's query as the page shows it.
+    function script:Get-ReportQuery([string] $Path) {
+        $match = [regex]::Match((Get-Content -Raw -Path $Path), '(?s)data-figure="Query">(.*?)</dd>')
+        $match.Success | Should -BeTrue -Because 'the header shows the query'
+        [System.Net.WebUtility]::HtmlDecode($match.Groups[1].Value)
+    }
+
     function script:Assert-Figures($Expected, $Actual, [string] $Because) {
         foreach ($property in $Expected.PSObject.Properties) {
             $value = $Actual.($property.Name)
@@ -195,9 +212,44 @@ Describe 'Export-PartnerReferralReport' {
         # No address at all: nothing to fetch, from a CDN or anywhere else.
         $html | Should -Not -Match 'https?://'
         $html | Should -Not -Match '<script|<link|<iframe|\ssrc='
-        $html | Should -Match ([regex]::Escape("customerMarket eq &#39;US&#39;"))
+        Get-ReportQuery $path | Should -Be 'Customer market US or DE'
         $us = Measure-PartnerReferral -CustomerMarket US, DE
         $html | Should -Match ('data-figure="Created" data-value="{0}"' -f $us.Created)
+    }
+
+    It 'splits referrals by final status exactly as Get-PartnerReferralSummary -GroupBy status counts them' {
+        # The demo's flow: the status summary, then the report of the same referrals.
+        $summary = @(Get-PartnerReferralSummary -GroupBy status)
+        $path = Join-Path $TestDrive 'demo-like.html'
+        $file = Export-PartnerReferralReport -Path $path -PassThru
+        $final = @(Get-ReportMarks $path 'final-status')
+
+        ($final | Measure-Object Value -Sum).Sum | Should -Be $file.Referrals -Because 'each referral is counted once'
+        $final.Count | Should -Be $summary.Count
+        foreach ($group in $summary) {
+            $mark = @($final | Where-Object Key -eq $group.Status)
+            $mark.Count | Should -Be 1 -Because "one bar for $($group.Status)"
+            $mark[0].Value | Should -Be $group.ReferralCount -Because "$($group.Status) in the report and in the summary"
+        }
+
+        $won = ($summary | Where-Object Status -eq 'Won').ReferralCount
+        ($final | Where-Object Key -eq 'Won').Title | Should -BeLike "Won: $($won.ToString('N0', [cultureinfo]::InvariantCulture)) (*"
+        # Archived wins have reached Won without being Won now: the funnel counts them, and its label says "reached".
+        $archivedWins = @($script:All | Where-Object { $_.Status -eq 'Archived' -and $_.WonDate }).Count
+        $archivedWins | Should -BeGreaterThan 0 -Because 'the data has the case that made the figures disagree'
+        $funnel = @(Get-ReportMarks $path 'funnel')
+        ($funnel | Where-Object Key -eq 'Reached Won').Value | Should -Be ($won + $archivedWins)
+        $funnel.Key | Where-Object { $_ -ne 'Created' } | Should -Match '^Reached '
+    }
+
+    It 'shows the query in words in the header, never the filter grammar sent to the API' {
+        $path = Join-Path $TestDrive 'words.html'
+        Export-PartnerReferralReport -Path $path -After '2025-01-01' -Status Won, Lost -CustomerMarket US, CA
+        Get-ReportQuery $path | Should -Be 'Created on or after 1 Jan 2025; status Won or Lost; customer market US or CA'
+        Get-Content -Raw -Path $path | Should -Not -Match 'cast\(|Edm\.|\beq\b|\bge\b'
+
+        Export-PartnerReferralReport -Path $path -CustomerMarket US -Filter "customerOrgSize ne '1to9employees'"
+        Get-ReportQuery $path | Should -Be "Customer market US; -Filter as given: customerOrgSize ne '1to9employees'"
     }
 
     It 'writes the report of Import-Csv rows relative to the current location' {

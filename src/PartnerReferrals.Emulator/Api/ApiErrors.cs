@@ -13,6 +13,17 @@ internal static class ApiErrors
     /// </summary>
     public const int InvalidInputCode = 3000;
 
+    // Partner Center's MFA enforcement for app+user calls (announced for 2026-04-01, rolled out from 2026-06-08):
+    // a token without an MFA claim gets 401 with error code 900421, as Microsoft's announcement and partners'
+    // reports of it say. Before that, the SDK surfaced "Unauthorized - MFA required" / "Authentication failed. MFA
+    // required. (10001)" (Partner-Center-PowerShell and Partner-Center-DotNet-Samples issues). No source shows the
+    // whole body, so it is the API's documented error body with that code and a description naming MFA.
+    public const int MfaRequiredCode = 900421;
+
+    public const string MfaRequiredDescription =
+        "Authentication failed. MFA required: the access token has no 'mfa' in its amr claim. Partner Center refuses app+user calls " +
+        "without multi-factor authentication; sign in again with MFA.";
+
     /// <summary><c>{"code":..,"description":"..","data":[],"source":"PartnerFD"}</c>.</summary>
     public static Task WriteAsync(HttpContext context, int status, int code, string description)
     {

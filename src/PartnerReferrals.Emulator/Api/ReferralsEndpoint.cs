@@ -35,6 +35,10 @@ internal sealed class ReferralsEndpoint(EmulatorState state)
                 await RejectAsync(context, record, StatusCodes.Status403Forbidden,
                     "App-only tokens are not accepted by this API: sign in as a user (app + user authentication).").ConfigureAwait(false);
                 return;
+            case AccessCheck.MfaRequired:
+                context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\", error_description=\"" + ApiErrors.MfaRequiredDescription + "\"";
+                await RejectAsync(context, record, StatusCodes.Status401Unauthorized, ApiErrors.MfaRequiredDescription, ApiErrors.MfaRequiredCode).ConfigureAwait(false);
+                return;
             case var failure:
                 context.Response.Headers.WWWAuthenticate = failure == AccessCheck.Missing
                     ? "Bearer"

@@ -7,7 +7,9 @@ namespace PartnerReferrals.Emulator;
 /// <summary>
 /// Parses the emulator's arguments (<c>--name value</c> or <c>--name=value</c>). Defaults differ from the in-process
 /// host: the certificate is kept between runs (so a pinned thumbprint stays valid), the address is published
-/// where the module looks for it, and people signing in with a browser see a sign-in page.
+/// where the module looks for it, and people signing in with a browser see a sign-in page. Relative file paths
+/// are made absolute against the folder the emulator was started in (which is the caller's folder under
+/// <c>dotnet run</c> too: the project sets EnableDefaultRunWorkingDirectory to false).
 /// </summary>
 internal static class EmulatorCommandLine
 {
@@ -15,9 +17,15 @@ internal static class EmulatorCommandLine
         Usage: PartnerReferrals.Emulator [options]
           --referrals <n>           rows to generate (default 1000)
           --seed <n>                data and fault seed (default 7)
+          --as-of <date>            generated data ends at this UTC date or time (ISO 8601, e.g. 2026-06-30 or
+                                    2026-06-30T12:00:00Z); default: the start time, so recent queries find rows
           --data <file>             load rows from a JSON array or CSV file instead of generating them
           --port <n>                port on 127.0.0.1 (default 0: a free port)
           --token-lifetime <s>      access token lifetime in seconds (default 3600)
+          --refresh-token-lifetime <s>  refresh token lifetime in seconds (default 7776000, 90 days); each use issues
+                                    a new one and the old one stays valid until it expires (then AADSTS700082)
+          --no-mfa                  sign-ins count as password only: tokens carry amr ["pwd"] (default ["pwd","mfa"])
+          --require-mfa             the referrals API refuses tokens without "mfa" in amr (401, code 900421)
           --latency <ms>            delay added to every referrals request
           --throttle <ratio>        share of requests answered 429 (0..1)
           --server-errors <ratio>   share of requests answered 500/503 (0..1)
@@ -60,15 +68,19 @@ internal static class EmulatorCommandLine
                 case "--referrals": options.ReferralCount = Integer(name, Value(), 0, 50_000_000); break;
                 case "--seed": options.Seed = Integer(name, Value(), int.MinValue, int.MaxValue); break;
                 case "--port": options.Port = Integer(name, Value(), 0, 65535); break;
+                case "--as-of": options.AsOf = Date(name, Value()); break;
                 case "--data": options.DataFile = ExistingFile(name, Value()); break;
                 case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(Integer(name, Value(), 1, 86_400 * 30)); break;
+                case "--refresh-token-lifetime": options.RefreshTokenLifetime = TimeSpan.FromSeconds(Integer(name, Value(), 1, 86_400 * 3650)); break;
+                case "--no-mfa": options.SignInWithMfa = false; break;
+                case "--require-mfa": options.RequireMfa = true; break;
                 case "--latency": options.Faults.Latency = TimeSpan.FromMilliseconds(Integer(name, Value(), 0, 600_000)); break;
                 case "--throttle": options.Faults.ThrottleRatio = Ratio(name, Value()); break;
                 case "--server-errors": options.Faults.ServerErrorRatio = Ratio(name, Value()); break;
                 case "--drop": options.Faults.DropConnectionRatio = Ratio(name, Value()); break;
                 case "--truncate": options.Faults.TruncateBodyRatio = Ratio(name, Value()); break;
-                case "--publish": options.PublishFile = NonEmpty(name, Value()); break;
-                case "--request-log": options.RequestLogFile = NonEmpty(name, Value()); break;
+                case "--publish": options.PublishFile = FullPath(name, Value()); break;
+                case "--request-log": options.RequestLogFile = FullPath(name, Value()); break;
                 case "--parent-process-id": options.ParentProcessId = Integer(name, Value(), 1, int.MaxValue); break;
                 case "--retry-after": options.Faults.RetryAfterSeconds = Integer(name, Value(), 0, 86_400); break;
                 case "--retry-after-date": options.Faults.RetryAfterAsDate = true; break;
@@ -114,9 +126,20 @@ internal static class EmulatorCommandLine
         }
     }
 
-    private static string ExistingFile(string name, string path) =>
-        File.Exists(path) ? path : throw new CommandLineException($"{name}: the file '{path}' does not exist.");
+    // ISO 8601 only, so a date means the same in every culture; without a zone it is UTC. The data reaches back
+    // about eight and a half years and dates are kept from 1970 to 2106, hence the range.
+    private static readonly string[] DateFormats =
+        ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
-    private static string NonEmpty(string name, string text) =>
-        text.Trim().Length > 0 ? text : throw new CommandLineException($"{name}: the value is empty.");
+    private static DateTimeOffset Date(string name, string text) =>
+        DateTimeOffset.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+        && value.UtcDateTime.Year is >= 1980 and <= 2100
+            ? value
+            : throw new CommandLineException($"{name}: '{text}' is not an ISO 8601 date from 1980 to 2100 (e.g. 2026-06-30 or 2026-06-30T12:00:00Z).");
+
+    private static string ExistingFile(string name, string path) =>
+        File.Exists(path) ? Path.GetFullPath(path) : throw new CommandLineException($"{name}: the file '{path}' does not exist.");
+
+    private static string FullPath(string name, string text) =>
+        text.Trim().Length > 0 ? Path.GetFullPath(text) : throw new CommandLineException($"{name}: the value is empty.");
 }

@@ -25,11 +25,30 @@ internal sealed class ReferralDataSet
         Interlocked.Increment(ref version);
     }
 
+    /// <summary>The oldest and newest date of any field in the rows (null when no row has a date), for the start-up banner.</summary>
+    public (DateTime? Oldest, DateTime? Newest) DateRange()
+    {
+        uint oldest = uint.MaxValue, newest = RowDate.Missing;
+        foreach (var row in Rows)
+        {
+            foreach (var field in ReferralFields.All)
+            {
+                if (field.IsDate() && row.GetRawDate(field) is var raw && raw != RowDate.Missing)
+                {
+                    oldest = Math.Min(oldest, raw);
+                    newest = Math.Max(newest, raw);
+                }
+            }
+        }
+
+        return newest == RowDate.Missing ? (null, null) : (RowDate.ToDateTime(oldest), RowDate.ToDateTime(newest));
+    }
+
     public static ReferralDataSet Create(EmulatorOptions options)
     {
         var rows = options.DataFile is { } file
             ? ReferralFileLoader.Load(file)
-            : ReferralGenerator.Generate(options.ReferralCount, options.Seed);
+            : ReferralGenerator.Generate(options.ReferralCount, options.Seed, options.AsOf ?? DateTimeOffset.UtcNow);
         if (!IsOrdered(rows))
         {
             // Stable sort keeps file order among identical keys, so the order never depends on the sort.

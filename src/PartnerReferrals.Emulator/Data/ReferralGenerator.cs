@@ -10,11 +10,16 @@ namespace PartnerReferrals.Emulator;
 /// lifecycle (created, acknowledged, a decision, an outcome, archived); only the dates of the stages a row
 /// reached are set, in increasing order, and the status is the last stage reached.
 /// </summary>
+/// <remarks>
+/// The data ends at a given moment (the emulator's start, or <see cref="EmulatorOptions.AsOf"/>): the newest
+/// referral is created at that moment and no stage lies after it, so "what changed in the last day" and "created
+/// this month" find rows on any day. Every date is drawn as an offset back from that end, so one seed gives the
+/// same statuses, markets, names and intervals whatever the end; another end only shifts the dates.
+/// </remarks>
 internal static class ReferralGenerator
 {
-    // A fixed window, not "now": the data must not change from one day to the next.
-    private static readonly DateTime First = new(2018, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime Last = new(2026, 6, 30, 0, 0, 0, DateTimeKind.Utc);
+    /// <summary>How far back the data reaches: about eight and a half years, the window the data always had.</summary>
+    public static readonly TimeSpan Window = new DateTime(2026, 6, 30) - new DateTime(2018, 1, 1);
 
     private static readonly (string Code, int Weight)[] Markets =
     [
@@ -29,16 +34,26 @@ internal static class ReferralGenerator
         ("1001to5000employees", 10), ("5001to10000employees", 5), ("10001to20000employees", 3), ("Morethan20000employees", 3),
     ];
 
-    public static EmulatorReferral[] Generate(int count, int seed)
+    /// <summary>The end of the data: <paramref name="asOf"/> in UTC, cut to the second (the API keeps no fractions).</summary>
+    public static DateTime EndOf(DateTimeOffset asOf)
+    {
+        var utc = asOf.UtcDateTime;
+        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+    }
+
+    /// <summary><paramref name="count"/> rows whose newest date is <paramref name="asOf"/>, cut to the second (see the remarks).</summary>
+    public static EmulatorReferral[] Generate(int count, int seed, DateTimeOffset asOf)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var end = EndOf(asOf);
         var random = new Random(seed);
         var names = BuildNames();
         var markets = Expand(Markets);
         var sizes = Expand(OrgSizes);
 
-        // Creation times sorted up front, so rows come out in the endpoint's order (createdDate, then id).
-        var spanSeconds = (long)(Last - First).TotalSeconds;
+        // Creation times sorted up front, so rows come out in the endpoint's order (createdDate, then id); the
+        // newest is placed at the end itself.
+        var spanSeconds = (long)Window.TotalSeconds;
         var createdSeconds = new long[count];
         for (var i = 0; i < count; i++)
         {
@@ -46,6 +61,7 @@ internal static class ReferralGenerator
         }
 
         Array.Sort(createdSeconds);
+        var newest = count > 0 ? createdSeconds[^1] : 0;
         var rows = new EmulatorReferral[count];
         var id = 100_000L;
         for (var i = 0; i < count; i++)
@@ -54,7 +70,8 @@ internal static class ReferralGenerator
             var customerMarket = markets[random.Next(markets.Length)];
             rows[i] = Lifecycle.Build(
                 random,
-                First.AddSeconds(createdSeconds[i]),
+                end.AddSeconds(createdSeconds[i] - newest),
+                end,
                 id.ToString(CultureInfo.InvariantCulture),
                 names[random.Next(names.Length)],
                 customerMarket,

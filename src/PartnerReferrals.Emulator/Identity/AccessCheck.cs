@@ -13,4 +13,7 @@ internal enum AccessCheck
 
     /// <summary>A valid token without a user: the API documents that app-only tokens are not accepted (403).</summary>
     AppOnly,
+
+    /// <summary>A user token without "mfa" in its amr claim while <see cref="EmulatorOptions.RequireMfa"/> is on.</summary>
+    MfaRequired,
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Text;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -67,6 +68,19 @@ internal readonly record struct JwtParts(JsonElement Header, JsonElement Payload
 
     public string? ClaimString(string name) =>
         Payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>True when a claim is <paramref name="value"/> or an array holding it (as <c>amr</c> is).</summary>
+    public bool ClaimHolds(string name, string value)
+    {
+        if (!Payload.TryGetProperty(name, out var claim))
+        {
+            return false;
+        }
+
+        return claim.ValueKind == JsonValueKind.Array
+            ? claim.EnumerateArray().Any(item => item.ValueKind == JsonValueKind.String && item.GetString() == value)
+            : claim.ValueKind == JsonValueKind.String && claim.GetString() == value;
+    }
 
     /// <summary>
     /// A NumericDate claim. MSAL.NET writes its client assertions' nbf and exp as strings ("1795256540"), which

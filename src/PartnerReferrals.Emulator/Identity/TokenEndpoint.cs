@@ -69,17 +69,28 @@ internal sealed class TokenEndpoint(EmulatorState state, ClientAuthenticator cli
 
         grant.Approved = true;
         return grant.TryRedeem()
-            ? TokenResponseWriter.ForUser(state.Tokens, clientId, ScopeSet.Parse(grant.Scope, appOnly: false))
+            ? TokenResponseWriter.ForUser(state.Tokens, clientId, ScopeSet.Parse(grant.Scope, appOnly: false), state.Tokens.SignInWithMfa)
             : throw new AadErrorException(AadError.InvalidGrant(54005, "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token."));
     }
 
+    // Entra's answers: an expired token gets AADSTS700082, a revoked one AADSTS50173; both are invalid_grant, which
+    // MSAL raises as MsalUiRequiredException. The emulator forgets its tokens when it stops, so a token it never
+    // issued (from an earlier run) is answered as revoked: either way a new sign-in is the way out.
+    // Every redemption issues a new refresh token (TokenResponseWriter) and leaves this one valid until it expires.
     private JsonObject RedeemRefreshToken(IFormCollection form, string clientId)
     {
         var grant = state.Tokens.FindRefreshToken(SignInForms.Required(form, "refresh_token"));
-        if (grant is null)
+        if (grant is null || grant.Revoked)
         {
-            throw new AadErrorException(AadError.InvalidGrant(50173,
-                "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password."));
+            throw new AadErrorException(AadError.InvalidGrant(50173, grant is null
+                ? "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password."
+                : FormattableString.Invariant($"The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '{grant.IssuedAt:O}'.")));
+        }
+
+        if (grant.ExpiresAt <= state.Tokens.Now)
+        {
+            throw new AadErrorException(AadError.InvalidGrant(700082, FormattableString.Invariant(
+                $"The refresh token has expired due to inactivity. The token was issued on {grant.IssuedAt:O} and was inactive for {grant.ExpiresAt - grant.IssuedAt:c}.")));
         }
 
         if (grant.ClientId != clientId)
@@ -88,7 +99,8 @@ internal sealed class TokenEndpoint(EmulatorState state, ClientAuthenticator cli
         }
 
         var scope = form["scope"].ToString();
-        return TokenResponseWriter.ForUser(state.Tokens, clientId, ScopeSet.Parse(scope.Length > 0 ? scope : grant.Scope + " offline_access", appOnly: false));
+        return TokenResponseWriter.ForUser(state.Tokens, clientId,
+            ScopeSet.Parse(scope.Length > 0 ? scope : grant.Scope + " offline_access", appOnly: false), grant.Mfa);
     }
 
     private JsonObject RedeemAuthorizationCode(IFormCollection form, string clientId)
@@ -111,6 +123,6 @@ internal sealed class TokenEndpoint(EmulatorState state, ClientAuthenticator cli
             throw new AadErrorException(AadError.InvalidGrant(501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request."));
         }
 
-        return TokenResponseWriter.ForUser(state.Tokens, clientId, ScopeSet.Parse(grant.Scope, appOnly: false));
+        return TokenResponseWriter.ForUser(state.Tokens, clientId, ScopeSet.Parse(grant.Scope, appOnly: false), state.Tokens.SignInWithMfa);
     }
 }

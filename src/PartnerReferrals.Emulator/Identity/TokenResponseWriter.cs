@@ -16,10 +16,11 @@ namespace PartnerReferrals.Emulator;
 /// </summary>
 internal static class TokenResponseWriter
 {
-    public static JsonObject ForUser(TokenIssuer tokens, string clientId, ScopeSet scopes)
+    /// <summary>A user sign-in's tokens; <paramref name="mfa"/> says whether the sign-in (or the one that issued the refresh token) used MFA.</summary>
+    public static JsonObject ForUser(TokenIssuer tokens, string clientId, ScopeSet scopes, bool mfa)
     {
         var lifetime = tokens.CurrentLifetime;
-        var response = Common(tokens.CreateAccessToken(clientId, user: true, lifetime), lifetime, scopes.Granted);
+        var response = Common(tokens.CreateAccessToken(clientId, user: true, lifetime, mfa: mfa), lifetime, scopes.Granted);
         response["id_token"] = tokens.CreateIdToken(clientId, EmulatedIdentity.TenantId);
         response["client_info"] = Jwt.Base64UrlJson(new JsonObject
         {
@@ -28,7 +29,7 @@ internal static class TokenResponseWriter
         });
         if (scopes.OfflineAccess)
         {
-            response["refresh_token"] = tokens.CreateRefreshToken(clientId, scopes.Granted);
+            response["refresh_token"] = tokens.CreateRefreshToken(clientId, scopes.Granted, mfa);
         }
 
         return response;

@@ -48,7 +48,7 @@ public static class InsightOperations
         {
             var collector = new ReportCollector();
             await new ReferralPull(live, query, output).ForEachAsync(collector.Add, token).ConfigureAwait(false);
-            return Write(collector, file, query.Filter ?? string.Empty, output);
+            return Write(collector, file, QueryDescription.Of(request.Filter), output);
         }, cancellationToken);
     }
 

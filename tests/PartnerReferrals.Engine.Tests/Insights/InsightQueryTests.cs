@@ -56,7 +56,7 @@ public class InsightQueryTests(EmulatorFixture fixture) : IClassFixture<Emulator
 
         Assert.Equal(fixture.Server.Referrals.Count(r => r.Status == "Won"), file.Referrals);
         Assert.Equal(new FileInfo(path).Length, file.Length);
-        Assert.Contains("status eq &#39;Won&#39;", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Contains("data-figure=\"Query\">Status Won</dd>", File.ReadAllText(path), StringComparison.Ordinal);
     }
 
     [Fact]

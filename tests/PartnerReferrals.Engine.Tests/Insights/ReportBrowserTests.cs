@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PartnerReferrals.Engine.Insights;
 using PartnerReferrals.Engine.Insights.Report;
+using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Engine.Tests.Insights.Browser;
 using PartnerReferrals.Models;
 
@@ -14,7 +15,8 @@ namespace PartnerReferrals.Engine.Tests.Insights;
 /// </summary>
 public class ReportBrowserTests
 {
-    private const string Query = "customerMarket ne 'ZZ'";
+    // The header says the query in words, from the request's filter parts; a raw -Filter is shown as given, labelled.
+    private const string QueryText = "Created on or after 1 Nov 2023; -Filter as given: customerMarket ne 'ZZ'";
 
     private static readonly double[] BinEdges = [0, 1, 4, 12, 24, 48, 96, 168, 336, 672, 2160, double.PositiveInfinity];
 
@@ -26,7 +28,12 @@ public class ReportBrowserTests
             return { chart: s.dataset.chart, width: box.width, height: box.height,
               marks: [...s.querySelectorAll('rect.mark')].map(m => { const b = m.getBoundingClientRect();
                 return { key: m.dataset.key ?? null, month: m.dataset.month ?? null, status: m.dataset.status ?? null,
-                  measure: m.dataset.measure ?? null, value: m.dataset.value, width: b.width, height: b.height }; }) };
+                  measure: m.dataset.measure ?? null, value: m.dataset.value, title: m.querySelector('title')?.textContent ?? null,
+                  width: b.width, height: b.height }; }),
+              // Text drawn outside the chart's box is clipped: a label too long for its column.
+              clipped: [...s.querySelectorAll('text')].filter(t => { const b = t.getBoundingClientRect();
+                return b.width > 0 && (b.left < box.left - 0.5 || b.right > box.right + 0.5 || b.top < box.top - 0.5 || b.bottom > box.bottom + 0.5); })
+                .map(t => t.textContent) };
           }),
           figures: [...document.querySelectorAll('[data-figure]')].map(e => ({ figure: e.dataset.figure,
             value: e.dataset.value ?? null, datetime: e.getAttribute('datetime'), text: e.textContent.trim() })),
@@ -39,14 +46,8 @@ public class ReportBrowserTests
     [Fact]
     public async Task The_report_draws_one_mark_per_datum_matching_Measure_with_no_request_and_no_console_error()
     {
-        var rows = HeldOutReferrals.Create(3000, seed: 13);
-        var folder = RepoPaths.Combine("artifacts", "test-results", "insights");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "report.html");
-        var collector = new ReportCollector();
-        rows.ForEach(collector.Add);
-        var generated = new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
-        collector.WriteHtml(path, Query, generated);
+        var (rows, path, generated) = WriteReport("report.html");
+        var folder = Path.GetDirectoryName(path)!;
 
         // Measure-PartnerReferral's computation on the same rows, itself checked against LINQ over the rows.
         var overall = Assert.Single(InsightOperations.MeasureAll(rows, InsightGrouping.None));
@@ -60,27 +61,19 @@ public class ReportBrowserTests
 
         using var chromium = HeadlessChromium.Start();
         await using var devtools = await DevToolsSession.ConnectAsync(chromium.BrowserSocket);
-        var target = (await devtools.SendAsync("Target.createTarget", new { url = "about:blank" })).GetProperty("targetId").GetString();
-        var page = (await devtools.SendAsync("Target.attachToTarget", new { targetId = target, flatten = true })).GetProperty("sessionId").GetString();
-        foreach (var domain in new[] { "Network.enable", "Runtime.enable", "Log.enable", "Page.enable" })
-        {
-            await devtools.SendAsync(domain, null, page);
-        }
-
-        await devtools.SendAsync("Emulation.setDeviceMetricsOverride", new { width = 1280, height = 900, deviceScaleFactor = 1, mobile = false }, page);
-        var url = new Uri(path).AbsoluteUri;
-        await devtools.SendAsync("Page.navigate", new { url }, page);
-        await devtools.WaitForEventAsync("Page.loadEventFired");
+        var (page, url) = await OpenAsync(devtools, path, width: 1280);
 
         var light = await ReadAsync(devtools, page);
         Assert.Equal(0, light.GetProperty("scripts").GetInt32());
         var charts = light.GetProperty("charts").EnumerateArray().ToDictionary(c => c.GetProperty("chart").GetString()!);
-        Assert.Equal(["endings", "funnel", "hist-accept", "hist-acknowledge", "hist-close", "monthly", "top-markets", "top-orgsizes"], charts.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["final-status", "funnel", "hist-accept", "hist-acknowledge", "hist-close", "monthly", "top-markets", "top-orgsizes"], charts.Keys.Order(StringComparer.Ordinal));
         Assert.All(charts.Values, c => Assert.True(c.GetProperty("width").GetDouble() > 200 && c.GetProperty("height").GetDouble() > 50, "chart not laid out: " + c));
+        Assert.All(charts.Values, c => Assert.True(c.GetProperty("clipped").GetArrayLength() == 0, c.GetProperty("chart") + ": text outside the chart: " + c.GetProperty("clipped")));
 
         CheckMonthly(charts["monthly"], monthly);
-        CheckBars(charts["funnel"], [("Created", overall.Created), ("Acknowledged", overall.Acknowledged), ("Accepted", overall.Accepted), ("Won", overall.Won)]);
-        CheckBars(charts["endings"], [("Declined", overall.Declined), ("Expired", overall.Expired), ("Missed", overall.Missed), ("Skipped", overall.Skipped), ("Lost", overall.Lost), ("Archived", overall.Archived)]);
+        // The funnel counts stages reached (an archived win has reached Won), and its labels say so.
+        CheckBars(charts["funnel"], [("Created", overall.Created), ("Reached Acknowledged", overall.Acknowledged), ("Reached Accepted", overall.Accepted), ("Reached Won", overall.Won)]);
+        CheckFinalStatus(charts["final-status"], rows);
         CheckHistogram(charts["hist-acknowledge"], Hours(rows, r => Reached(r, r.AcknowledgedDate, "Acknowledged"), r => (r.CreatedDate, r.AcknowledgedDate)), overall.AcknowledgeMeasured);
         CheckHistogram(charts["hist-accept"], Hours(rows, r => Reached(r, r.AcceptedDate, "Accepted"), r => (r.CreatedDate, r.AcceptedDate)), overall.AcceptMeasured);
         CheckHistogram(charts["hist-close"], Hours(rows, r => Reached(r, r.WonDate, "Won") || Reached(r, r.LostDate, "Lost"), r => (r.AcceptedDate, r.WonDate ?? r.LostDate)), overall.CloseMeasured);
@@ -110,6 +103,70 @@ public class ReportBrowserTests
                 || (e.Method == "Log.entryAdded" && e.Params.GetProperty("entry").GetProperty("level").GetString() is "error" or "warning"))
             .Select(e => e.Method + " " + e.Params.GetRawText()).ToList();
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task At_420_px_wide_nothing_overflows_the_page_and_no_chart_text_is_cut()
+    {
+        var (_, path, _) = WriteReport("report-narrow.html");
+        using var chromium = HeadlessChromium.Start();
+        await using var devtools = await DevToolsSession.ConnectAsync(chromium.BrowserSocket);
+        var (page, _) = await OpenAsync(devtools, path, width: 420);
+
+        var result = await devtools.SendAsync("Runtime.evaluate", new { expression = ReadOverflow, returnByValue = true }, page);
+        var layout = JsonDocument.Parse(result.GetProperty("result").GetProperty("value").GetString()!).RootElement;
+        await ScreenshotAsync(devtools, page, Path.Combine(Path.GetDirectoryName(path)!, "report-420.png"));
+        Assert.Equal(420, layout.GetProperty("viewport").GetInt32());
+        Assert.True(layout.GetProperty("over").GetArrayLength() == 0, "wider than the page or than their own box at 420 px: " + layout.GetProperty("over"));
+        Assert.Equal(layout.GetProperty("width").GetInt32(), layout.GetProperty("scrollWidth").GetInt32());
+
+        var charts = (await ReadAsync(devtools, page)).GetProperty("charts").EnumerateArray().ToList();
+        Assert.All(charts, c => Assert.True(c.GetProperty("clipped").GetArrayLength() == 0, c.GetProperty("chart") + ": text outside the chart: " + c.GetProperty("clipped")));
+    }
+
+    // Every HTML element whose box passes the page's right edge, or whose content is wider than its own box.
+    private const string ReadOverflow = """
+        JSON.stringify((() => {
+          const page = document.documentElement, limit = page.clientWidth;
+          const over = [...document.body.querySelectorAll('*')]
+            .filter(e => !(e instanceof SVGElement) || e instanceof SVGSVGElement)
+            .filter(e => { const b = e.getBoundingClientRect(); return b.right > limit + 0.5 || b.left < -0.5 || e.scrollWidth > e.clientWidth + 1; })
+            .map(e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className : '')
+              + ' right ' + Math.round(e.getBoundingClientRect().right) + ', content ' + e.scrollWidth + ' in ' + e.clientWidth);
+          return { viewport: innerWidth, width: limit, scrollWidth: page.scrollWidth, over };
+        })())
+        """;
+
+    /// <summary>The report of the held-out rows, written under artifacts/test-results/insights.</summary>
+    private static (List<Referral> Rows, string Path, DateTime Generated) WriteReport(string name)
+    {
+        var rows = HeldOutReferrals.Create(3000, seed: 13);
+        var folder = RepoPaths.Combine("artifacts", "test-results", "insights");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, name);
+        var collector = new ReportCollector();
+        rows.ForEach(collector.Add);
+        var generated = new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
+        var filter = new ReferralFilter { After = new DateTime(2023, 11, 1, 0, 0, 0, DateTimeKind.Utc), RawFilter = "customerMarket ne 'ZZ'" };
+        collector.WriteHtml(path, QueryDescription.Of(filter), generated);
+        return (rows, path, generated);
+    }
+
+    /// <summary>A new page of <paramref name="width"/> CSS pixels with the report loaded; network, console and log events recorded.</summary>
+    private static async Task<(string? Page, string Url)> OpenAsync(DevToolsSession devtools, string path, int width)
+    {
+        var target = (await devtools.SendAsync("Target.createTarget", new { url = "about:blank" })).GetProperty("targetId").GetString();
+        var page = (await devtools.SendAsync("Target.attachToTarget", new { targetId = target, flatten = true })).GetProperty("sessionId").GetString();
+        foreach (var domain in new[] { "Network.enable", "Runtime.enable", "Log.enable", "Page.enable" })
+        {
+            await devtools.SendAsync(domain, null, page);
+        }
+
+        await devtools.SendAsync("Emulation.setDeviceMetricsOverride", new { width, height = 900, deviceScaleFactor = 1, mobile = false }, page);
+        var url = new Uri(path).AbsoluteUri;
+        await devtools.SendAsync("Page.navigate", new { url }, page);
+        await devtools.WaitForEventAsync("Page.loadEventFired");
+        return (page, url);
     }
 
     private static async Task<JsonElement> ReadAsync(DevToolsSession devtools, string? page)
@@ -144,11 +201,35 @@ public class ReportBrowserTests
     {
         var marks = Marks(chart);
         Assert.Equal(monthly.Count, marks.Count);
+        var totals = monthly.GroupBy(m => m.CreatedPeriod!.Value).ToDictionary(g => g.Key, g => g.Sum(m => m.Created));
         foreach (var measure in monthly)
         {
-            var month = measure.CreatedPeriod!.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            var period = measure.CreatedPeriod!.Value;
+            var month = period.ToString("yyyy-MM", CultureInfo.InvariantCulture);
             var mark = Assert.Single(marks, m => m.GetProperty("month").GetString() == month && string.Equals(m.GetProperty("status").GetString(), measure.Status, StringComparison.OrdinalIgnoreCase));
             Assert.Equal(measure.Created, Long(mark));
+            // What hovering the bar shows: its status, its count, and the month in words with the month's total.
+            var title = string.Format(CultureInfo.InvariantCulture, "{0}: {1:N0} of {2:N0} created in {3:MMMM yyyy}", measure.Status, measure.Created, totals[period], period);
+            Assert.Equal(title, mark.GetProperty("title").GetString());
+            Visible(mark, true);
+        }
+    }
+
+    /// <summary>Each referral once, by its status field, grouped ignoring case (as Measure -GroupBy status), in lifecycle order.</summary>
+    private static void CheckFinalStatus(JsonElement chart, List<Referral> rows)
+    {
+        string[] lifecycle = ["Created", "Acknowledged", "Accepted", "Won", "Lost", "Declined", "Expired", "Missed", "Skipped", "Archived"];
+        var expected = rows.GroupBy(r => r.Status ?? "(none)", StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.LongCount(), StringComparer.OrdinalIgnoreCase);
+        var marks = Marks(chart);
+        Assert.Equal(rows.Count, marks.Sum(Long));
+        Assert.Equal(lifecycle.Where(expected.ContainsKey), marks.Select(m => m.GetProperty("key").GetString()!), StringComparer.OrdinalIgnoreCase);
+        foreach (var mark in marks)
+        {
+            var status = mark.GetProperty("key").GetString()!;
+            Assert.Equal(expected[status], Long(mark));
+            var share = (expected[status] * 100.0 / rows.Count).ToString("0.0", CultureInfo.InvariantCulture);
+            Assert.Equal(string.Format(CultureInfo.InvariantCulture, "{0}: {1:N0} ({2}% of {3:N0})", status, expected[status], share, rows.Count), mark.GetProperty("title").GetString());
             Visible(mark, true);
         }
     }
@@ -197,7 +278,7 @@ public class ReportBrowserTests
             "FirstCreated", "LastCreated", "Generated", "Query",
         ];
         Assert.Equal(expectedFigures.Order(StringComparer.Ordinal), shown.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(Query, shown["Query"].GetProperty("text").GetString());
+        Assert.Equal(QueryText, shown["Query"].GetProperty("text").GetString());
         Assert.Equal(generated, DateTime.Parse(shown["Generated"].GetProperty("datetime").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal));
         Assert.Equal(overall.FirstCreated!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), shown["FirstCreated"].GetProperty("text").GetString());
         Assert.Equal(overall.LastCreated!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), shown["LastCreated"].GetProperty("text").GetString());

@@ -33,7 +33,7 @@ internal sealed class PackagedModule
         "Release";
 #endif
 
-    /// <summary>An item list of src/PartnerReferrals/PackageFiles.props (ModuleTopLevelAssembly, ModuleDependencyAssembly, ModuleContentFile).</summary>
+    /// <summary>An item list of src/PartnerReferrals/PackageFiles.props (ModuleTopLevelAssembly, ModuleDependencyAssembly, ModuleContentFile, ModuleRootFile).</summary>
     public static IReadOnlyList<string> ListedFiles(string itemType) =>
         XDocument.Load(RepoPaths.Combine("src", "PartnerReferrals", "PackageFiles.props"))
             .Descendants(itemType)
@@ -41,13 +41,13 @@ internal sealed class PackagedModule
             .ToList();
 
     /// <summary>Runs the layout target alone over a publish folder; returns its exit code and output.</summary>
-    public static (int ExitCode, string Output) LayOut(string publishDirectory, string moduleDirectory) =>
+    public static (int ExitCode, string Output) LayOut(string publishDirectory, string moduleDirectory, params string[] moreArguments) =>
         ProcessRunner.Run(
             "dotnet",
             [
                 "msbuild", RepoPaths.Combine("src", "PartnerReferrals", "PartnerReferrals.csproj"), "-nologo",
                 "-t:LayOutModule", "-p:Configuration=" + Configuration,
-                "-p:ModulePublishDir=" + publishDirectory, "-p:ModuleLayout=" + moduleDirectory,
+                "-p:ModulePublishDir=" + publishDirectory, "-p:ModuleLayout=" + moduleDirectory, .. moreArguments,
             ],
             TimeSpan.FromMinutes(3));
 

@@ -14,6 +14,13 @@ public sealed class InsightReport
     /// <summary>The whole input, ungrouped: the funnel, the rates and the response times.</summary>
     public ReferralMeasure Overall { get; set; } = new();
 
+    /// <summary>
+    /// Grouped by status: each referral once, by its final status (the status field), so the counts add up to
+    /// <see cref="ReferralMeasure.Created"/> of <see cref="Overall"/> and equal Get-PartnerReferralSummary -GroupBy status.
+    /// The stage counts of <see cref="Overall"/> count stages reached instead (an archived win has reached Won).
+    /// </summary>
+    public IReadOnlyList<ReferralMeasure> FinalStatus { get; set; } = Array.Empty<ReferralMeasure>();
+
     /// <summary>Grouped by createdMonth,status: one per month and final status present.</summary>
     public IReadOnlyList<ReferralMeasure> MonthlyByStatus { get; set; } = Array.Empty<ReferralMeasure>();
 

@@ -69,12 +69,14 @@ internal static class MonthlyChart
             var x = Left + (index * slot) + ((slot - barWidth) / 2);
             var y = (double)(Top + plotHeight);
             var monthText = group.Key.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            // A bar can be a few pixels wide and the axis names only years: hovering gives the month in words.
+            var ofMonth = " of " + Svg.Count(totals[group.Key]) + " created in " + group.Key.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
             foreach (var measure in group.OrderBy(m => statuses.FindIndex(s => string.Equals(s, m.Status ?? NoStatus, StringComparison.OrdinalIgnoreCase))))
             {
                 var h = measure.Created / top * plotHeight;
                 y -= h;
                 var status = measure.Status ?? NoStatus;
-                Svg.Mark(sb, x, y, barWidth, h, StatusColors.Of(measure.Status), monthText + " " + status + ": " + Svg.Count(measure.Created),
+                Svg.Mark(sb, x, y, barWidth, h, StatusColors.Of(measure.Status), status + ": " + Svg.Count(measure.Created) + ofMonth,
                     "data-month=\"" + monthText + "\" data-status=\"" + Svg.E(status) + "\" data-value=\"" + Svg.Raw(measure.Created) + "\"");
             }
         }

@@ -8,7 +8,7 @@ using PartnerReferrals.Models;
 namespace PartnerReferrals.Engine.Insights.Report;
 
 /// <summary>
-/// Export-PartnerReferralReport's computation: four <see cref="InsightAccumulator"/>s fed in one pass (only the
+/// Export-PartnerReferralReport's computation: five <see cref="InsightAccumulator"/>s fed in one pass (only the
 /// ungrouped one keeps durations), so its figures are Measure-PartnerReferral's by construction.
 /// </summary>
 public sealed class ReportCollector
@@ -16,6 +16,7 @@ public sealed class ReportCollector
     public const int TopCount = 10;
 
     private readonly InsightAccumulator overall = new(InsightGrouping.None);
+    private readonly InsightAccumulator statuses = new(InsightGrouping.Parse(["status"]), trackTimes: false);
     private readonly InsightAccumulator monthly = new(InsightGrouping.Parse(["createdMonth", "status"]), trackTimes: false);
     private readonly InsightAccumulator markets = new(InsightGrouping.Parse(["customerMarket"]), trackTimes: false);
     private readonly InsightAccumulator orgSizes = new(InsightGrouping.Parse(["customerOrgSize"]), trackTimes: false);
@@ -25,6 +26,7 @@ public sealed class ReportCollector
     public void Add(Referral referral)
     {
         overall.Add(referral);
+        statuses.Add(referral);
         monthly.Add(referral);
         markets.Add(referral);
         orgSizes.Add(referral);
@@ -38,6 +40,7 @@ public sealed class ReportCollector
             Query = query ?? string.Empty,
             GeneratedUtc = generatedUtc,
             Overall = overall.Results()[0],
+            FinalStatus = statuses.Results(),
             MonthlyByStatus = monthly.Results(),
             TopMarkets = Top(markets),
             TopOrgSizes = Top(orgSizes),

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using PartnerReferrals.Models;
 
@@ -35,40 +36,44 @@ public static class ReportHtml
         Header(sb, report);
         sb.Append("<section class=\"tiles\">");
         Tile(sb, "Referrals", "Created", Svg.Count(o.Created), Svg.Raw(o.Created));
-        Tile(sb, "Acknowledged", "AcknowledgeRate", Svg.Percent(o.AcknowledgeRate), Svg.Raw(o.AcknowledgeRate));
-        Tile(sb, "Accepted of acknowledged", "AcceptRate", Svg.Percent(o.AcceptRate), Svg.Raw(o.AcceptRate));
-        Tile(sb, "Won of accepted", "WinRateOfAccepted", Svg.Percent(o.WinRateOfAccepted), Svg.Raw(o.WinRateOfAccepted));
-        Tile(sb, "Won of all", "WinRate", Svg.Percent(o.WinRate), Svg.Raw(o.WinRate));
-        Tile(sb, "Lost to expiry or miss", "ExpiredOrMissedRate", Svg.Percent(o.ExpiredOrMissedRate), Svg.Raw(o.ExpiredOrMissedRate));
+        // Rates of stages reached, labelled so: an archived win has reached Won but its status is Archived.
+        Tile(sb, "Reached Acknowledged, of all", "AcknowledgeRate", Svg.Percent(o.AcknowledgeRate), Svg.Raw(o.AcknowledgeRate));
+        Tile(sb, "Reached Accepted, of acknowledged", "AcceptRate", Svg.Percent(o.AcceptRate), Svg.Raw(o.AcceptRate));
+        Tile(sb, "Reached Won, of accepted", "WinRateOfAccepted", Svg.Percent(o.WinRateOfAccepted), Svg.Raw(o.WinRateOfAccepted));
+        Tile(sb, "Reached Won, of all", "WinRate", Svg.Percent(o.WinRate), Svg.Raw(o.WinRate));
+        Tile(sb, "Reached Expired or Missed, of all", "ExpiredOrMissedRate", Svg.Percent(o.ExpiredOrMissedRate), Svg.Raw(o.ExpiredOrMissedRate));
         sb.Append("</section>");
 
         sb.Append("<section class=\"card wide\"><h2>Referrals created per month, by final status</h2>");
         MonthlyChart.Write(sb, report.MonthlyByStatus);
         sb.Append("</section>");
 
-        sb.Append("<div class=\"row\"><section class=\"card\"><h2>Funnel</h2>");
-        BarList.Write(sb, "funnel", "Referrals reaching each stage", Funnel(o), o.Created);
-        sb.Append("</section><section class=\"card\"><h2>Where referrals ended</h2>");
-        BarList.Write(sb, "endings", "Referrals by ending stage", Endings(o), o.Created);
+        sb.Append("<div class=\"row\"><section class=\"card\"><h2>Funnel: stages reached</h2>");
+        BarList.Write(sb, "funnel", "Referrals that reached each stage, whatever their status now", Funnel(o), o.Created);
+        sb.Append("</section><section class=\"card\"><h2>Final status</h2>");
+        BarList.Write(sb, "final-status", "Referrals by final status: each referral once, by its status", FinalStatus(report.FinalStatus, o.Created), o.Created);
         sb.Append("</section></div>");
 
         sb.Append("<section class=\"card wide\"><h2>Response times</h2>");
-        Times(sb, o);
         sb.Append("<div class=\"row\">");
-        Histogram(sb, "hist-acknowledge", "Created to acknowledged", report.AcknowledgeHistogram, StatusColors.Of("Acknowledged"));
-        Histogram(sb, "hist-accept", "Created to accepted", report.AcceptHistogram, StatusColors.Of("Accepted"));
-        Histogram(sb, "hist-close", "Accepted to won or lost", report.CloseHistogram, StatusColors.Of("Won"));
+        ResponseTime(sb, "hist-acknowledge", "Created → acknowledged", report.AcknowledgeHistogram, StatusColors.Of("Acknowledged"),
+            new(o.AcknowledgeMeasured, o.AcknowledgeMedianHours, o.AcknowledgeP90Hours, o.AcknowledgeMeanHours, o.AcknowledgeMissingDates, o.AcknowledgeOutOfOrder), "Acknowledge");
+        ResponseTime(sb, "hist-accept", "Created → accepted", report.AcceptHistogram, StatusColors.Of("Accepted"),
+            new(o.AcceptMeasured, o.AcceptMedianHours, o.AcceptP90Hours, o.AcceptMeanHours, o.AcceptMissingDates, o.AcceptOutOfOrder), "Accept");
+        ResponseTime(sb, "hist-close", "Accepted → won or lost", report.CloseHistogram, StatusColors.Of("Won"),
+            new(o.CloseMeasured, o.CloseMedianHours, o.CloseP90Hours, o.CloseMeanHours, o.CloseMissingDates, o.CloseOutOfOrder), "Close");
         sb.Append("</div></section>");
 
         sb.Append("<div class=\"row\"><section class=\"card\"><h2>Top customer markets</h2>");
-        TopChart.Write(sb, "top-markets", "Largest customer markets: referrals and win rate", report.TopMarkets, m => m.CustomerMarket);
+        TopChart.Write(sb, "top-markets", "Largest customer markets: referrals, and the share that reached Won", report.TopMarkets, m => m.CustomerMarket);
         sb.Append("</section><section class=\"card\"><h2>Top customer org sizes</h2>");
-        TopChart.Write(sb, "top-orgsizes", "Largest customer org sizes: referrals and win rate", report.TopOrgSizes, m => m.CustomerOrgSize);
+        TopChart.Write(sb, "top-orgsizes", "Largest customer org sizes: referrals, and the share that reached Won", report.TopOrgSizes, m => m.CustomerOrgSize);
         sb.Append("</section></div>");
 
-        sb.Append("<footer>Rates: acknowledged of created, accepted of acknowledged, won of accepted, won of created, expired or missed of created. ")
-            .Append("A stage counts when its date is set or the status names it. Times: median and 90th percentile interpolate between ranks; ")
-            .Append("rows with a missing or out-of-order date are counted above, never averaged. Made by Export-PartnerReferralReport.</footer>");
+        sb.Append("<footer>Stages reached (the funnel, the rates above, win rates): a stage counts when its date is set or the status names it, ")
+            .Append("so an archived win has reached Won. Final status counts each referral once, by its status, as Get-PartnerReferralSummary -GroupBy status does. ")
+            .Append("Times: median and 90th percentile interpolate between ranks; rows with a missing or out-of-order date are counted above, never averaged. ")
+            .Append("Made by Export-PartnerReferralReport.</footer>");
         sb.Append("</body></html>\n");
         return sb.ToString();
     }
@@ -77,7 +82,7 @@ public static class ReportHtml
     {
         var o = report.Overall;
         sb.Append("<header><h1>Partner referrals report</h1><dl>")
-            .Append("<dt>Query</dt><dd><code data-figure=\"Query\">").Append(Svg.E(report.Query.Length == 0 ? "(all referrals)" : report.Query)).Append("</code></dd>")
+            .Append("<dt>Query</dt><dd data-figure=\"Query\">").Append(Svg.E(report.Query.Length == 0 ? QueryDescription.AllReferrals : report.Query)).Append("</dd>")
             .Append("<dt>Created</dt><dd><span data-figure=\"FirstCreated\" data-value=\"").Append(Date(o.FirstCreated)).Append("\">")
             .Append(o.FirstCreated is { } f ? f.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "n/a").Append("</span> to <span data-figure=\"LastCreated\" data-value=\"")
             .Append(Date(o.LastCreated)).Append("\">").Append(o.LastCreated is { } l ? l.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "n/a").Append("</span></dd>")
@@ -91,54 +96,65 @@ public static class ReportHtml
         sb.Append("<div class=\"tile\"><div class=\"label\">").Append(Svg.E(label)).Append("</div><div class=\"big\" data-figure=\"")
             .Append(property).Append("\" data-value=\"").Append(raw).Append("\">").Append(Svg.E(text)).Append("</div></div>");
 
-    private static List<(string, long, string, string)> Funnel(ReferralMeasure o) =>
+    private static List<BarList.Bar> Funnel(ReferralMeasure o) =>
     [
-        ("Created", o.Created, StatusColors.Of("Created"), Svg.Count(o.Created)),
-        ("Acknowledged", o.Acknowledged, StatusColors.Of("Acknowledged"), Svg.Count(o.Acknowledged) + " (" + Svg.Percent(o.AcknowledgeRate) + ")"),
-        ("Accepted", o.Accepted, StatusColors.Of("Accepted"), Svg.Count(o.Accepted) + " (" + Svg.Percent(o.AcceptRate) + ")"),
-        ("Won", o.Won, StatusColors.Of("Won"), Svg.Count(o.Won) + " (" + Svg.Percent(o.WinRateOfAccepted) + ")"),
+        Stage("Created", o.Created, null, null),
+        Stage("Acknowledged", o.Acknowledged, o.AcknowledgeRate, "created"),
+        Stage("Accepted", o.Accepted, o.AcceptRate, "acknowledged"),
+        Stage("Won", o.Won, o.WinRateOfAccepted, "accepted"),
     ];
 
-    private static List<(string, long, string, string)> Endings(ReferralMeasure o)
+    private static BarList.Bar Stage(string stage, long count, double? rate, string? of)
     {
-        var rows = new List<(string, long, string, string)>();
-        foreach (var (name, count) in new[] { ("Declined", o.Declined), ("Expired", o.Expired), ("Missed", o.Missed), ("Skipped", o.Skipped), ("Lost", o.Lost), ("Archived", o.Archived) })
+        var label = of is null ? stage : "Reached " + stage;
+        var text = of is null ? Svg.Count(count) : Svg.Count(count) + " (" + Svg.Percent(rate) + ")";
+        var tooltip = of is null ? label + ": " + text : label + ": " + Svg.Count(count) + " (" + Svg.Percent(rate) + " of " + of + ")";
+        return new BarList.Bar(label, count, StatusColors.Of(stage), text, tooltip);
+    }
+
+    /// <summary>One bar per status present, in lifecycle order; the shares add up to the whole.</summary>
+    private static List<BarList.Bar> FinalStatus(IReadOnlyList<ReferralMeasure> byStatus, long total)
+    {
+        var rows = new List<BarList.Bar>();
+        var names = byStatus.ToDictionary(m => m.Status ?? MonthlyChart.NoStatus, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in StatusColors.Order(names.Keys))
         {
-            rows.Add((name, count, StatusColors.Of(name), Svg.Count(count) + " (" + Svg.Percent(GroupAccumulator.Rate(count, o.Created)) + ")"));
+            var count = names[name].Created;
+            var share = Svg.Percent(GroupAccumulator.Rate(count, total));
+            rows.Add(new BarList.Bar(name, count, StatusColors.Of(name), Svg.Count(count) + " (" + share + ")", name + ": " + Svg.Count(count) + " (" + share + " of " + Svg.Count(total) + ")"));
         }
 
         return rows;
     }
 
-    private static void Times(StringBuilder sb, ReferralMeasure o)
-    {
-        sb.Append("<table class=\"times\"><thead><tr><th>From → to</th><th>Measured</th><th>Median</th><th>90th percentile</th><th>Mean</th>")
-            .Append("<th>Missing dates</th><th>Out of order</th></tr></thead><tbody>");
-        TimeRow(sb, "Created → acknowledged", "Acknowledge", o.AcknowledgeMeasured, o.AcknowledgeMedianHours, o.AcknowledgeP90Hours, o.AcknowledgeMeanHours, o.AcknowledgeMissingDates, o.AcknowledgeOutOfOrder);
-        TimeRow(sb, "Created → accepted", "Accept", o.AcceptMeasured, o.AcceptMedianHours, o.AcceptP90Hours, o.AcceptMeanHours, o.AcceptMissingDates, o.AcceptOutOfOrder);
-        TimeRow(sb, "Accepted → won or lost", "Close", o.CloseMeasured, o.CloseMedianHours, o.CloseP90Hours, o.CloseMeanHours, o.CloseMissingDates, o.CloseOutOfOrder);
-        sb.Append("</tbody></table>");
-    }
-
-    private static void TimeRow(StringBuilder sb, string label, string prefix, long measured, double? median, double? p90, double? mean, long missing, long outOfOrder)
-    {
-        sb.Append("<tr><th scope=\"row\">").Append(Svg.E(label)).Append("</th>");
-        Cell(sb, prefix + "Measured", Svg.Count(measured), Svg.Raw(measured));
-        Cell(sb, prefix + "MedianHours", Svg.Duration(median), Svg.Raw(median));
-        Cell(sb, prefix + "P90Hours", Svg.Duration(p90), Svg.Raw(p90));
-        Cell(sb, prefix + "MeanHours", Svg.Duration(mean), Svg.Raw(mean));
-        Cell(sb, prefix + "MissingDates", Svg.Count(missing), Svg.Raw(missing));
-        Cell(sb, prefix + "OutOfOrder", Svg.Count(outOfOrder), Svg.Raw(outOfOrder));
-        sb.Append("</tr>");
-    }
-
     private static void Cell(StringBuilder sb, string property, string text, string raw) =>
         sb.Append("<td data-figure=\"").Append(property).Append("\" data-value=\"").Append(raw).Append("\">").Append(Svg.E(text)).Append("</td>");
 
-    private static void Histogram(StringBuilder sb, string chart, string title, IReadOnlyList<HistogramBin> bins, string color)
+    /// <summary>
+    /// One response time: its figures over its distribution. Each stage has its own two-column table, so the three
+    /// sit side by side on a wide page and one under the other on a phone (one table of seven columns did not fit).
+    /// The cells' data-figure names are the ReferralMeasure properties (prefix + MedianHours...).
+    /// </summary>
+    private static void ResponseTime(StringBuilder sb, string chart, string title, IReadOnlyList<HistogramBin> bins, string color, Times t, string prefix)
     {
-        sb.Append("<figure class=\"hist\"><figcaption>").Append(Svg.E(title)).Append("</figcaption>");
+        sb.Append("<figure class=\"hist\"><figcaption>").Append(Svg.E(title)).Append("</figcaption><table class=\"times\"><tbody>");
+        TimeRow(sb, "Median", prefix + "MedianHours", Svg.Duration(t.Median), Svg.Raw(t.Median));
+        TimeRow(sb, "90th percentile", prefix + "P90Hours", Svg.Duration(t.P90), Svg.Raw(t.P90));
+        TimeRow(sb, "Mean", prefix + "MeanHours", Svg.Duration(t.Mean), Svg.Raw(t.Mean));
+        TimeRow(sb, "Measured", prefix + "Measured", Svg.Count(t.Measured), Svg.Raw(t.Measured));
+        TimeRow(sb, "Missing dates", prefix + "MissingDates", Svg.Count(t.Missing), Svg.Raw(t.Missing));
+        TimeRow(sb, "Out of order", prefix + "OutOfOrder", Svg.Count(t.OutOfOrder), Svg.Raw(t.OutOfOrder));
+        sb.Append("</tbody></table>");
         HistogramChart.Write(sb, chart, title + ": referrals by response time", bins, color);
         sb.Append("</figure>");
     }
+
+    private static void TimeRow(StringBuilder sb, string label, string property, string text, string raw)
+    {
+        sb.Append("<tr><th scope=\"row\">").Append(Svg.E(label)).Append("</th>");
+        Cell(sb, property, text, raw);
+        sb.Append("</tr>");
+    }
+
+    private readonly record struct Times(long Measured, double? Median, double? P90, double? Mean, long Missing, long OutOfOrder);
 }

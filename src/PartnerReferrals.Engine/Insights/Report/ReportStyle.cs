@@ -11,7 +11,7 @@ body{margin:0;padding:24px;background:var(--bg);color:var(--fg);font:14px/1.45 s
 header h1{margin:0 0 8px;font-size:24px}
 header dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0 0 16px;color:var(--muted)}
 header dt{font-weight:600}header dd{margin:0}
-code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;color:var(--fg);word-break:break-word}
+header dd{overflow-wrap:anywhere}
 h2{font-size:16px;margin:0 0 8px}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin-bottom:16px}
 .tile,.card{background:var(--card);border:1px solid var(--border);border-radius:8px;padding:12px 16px}
@@ -24,10 +24,10 @@ svg line.grid{stroke:var(--grid);stroke-width:1}
 svg rect.mark:hover{opacity:.8}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:4px 14px;padding:0;margin:8px 0 0;color:var(--muted);font-size:12px}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:baseline}
-figure.hist{flex:1 1 280px;margin:0}figcaption{color:var(--muted);font-size:12px}
+figure.hist{flex:1 1 280px;margin:0}figcaption{font-weight:600;margin-bottom:4px}
 table.times{border-collapse:collapse;width:100%;margin-bottom:12px}
 table.times th,table.times td{padding:4px 8px;border-bottom:1px solid var(--grid);text-align:right;white-space:nowrap}
-table.times th[scope=row],table.times thead th:first-child{text-align:left}
+table.times th[scope=row]{text-align:left;font-weight:normal;color:var(--muted)}
 footer{color:var(--muted);font-size:12px;margin-top:8px}
 @media print{:root{--bg:#fff;--card:#fff;--fg:#000;--muted:#333;--grid:#ccc;--border:#999}body{padding:0;font-size:12px}.card,.tile{border-color:#999}.row{display:block}.row>.card{margin-bottom:12px}
 svg rect.mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}@page{margin:12mm}}

@@ -20,7 +20,8 @@ internal static class TopChart
         var height = Header + (Math.Max(1, rows.Count) * RowHeight) + 4;
         Svg.Open(sb, chart, Width, height, title);
         Svg.Text(sb, LabelWidth, 14, "Referrals", "axis");
-        Svg.Text(sb, LabelWidth + ColumnWidth + 16, 14, "Win rate", "axis");
+        // The win rate counts referrals that reached Won (archived wins too), not those whose status is Won.
+        Svg.Text(sb, LabelWidth + ColumnWidth + 16, 14, "Reached Won", "axis");
         var max = rows.Count == 0 ? 0 : rows.Max(r => r.Created);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -34,7 +35,7 @@ internal static class TopChart
             Svg.Text(sb, LabelWidth + volume + 4, y + 17, Svg.Count(row.Created), "value");
             var rateX = LabelWidth + ColumnWidth + 16;
             var rate = (row.WinRate ?? 0) * (ColumnWidth - 44);
-            Svg.Mark(sb, rateX, y + 4, rate, RowHeight - 8, StatusColors.Of("Won"), name + ": " + Svg.Percent(row.WinRate) + " won",
+            Svg.Mark(sb, rateX, y + 4, rate, RowHeight - 8, StatusColors.Of("Won"), name + ": " + Svg.Percent(row.WinRate) + " reached Won",
                 "data-key=\"" + Svg.E(name) + "\" data-measure=\"WinRate\" data-value=\"" + Svg.Raw(row.WinRate) + "\"");
             Svg.Text(sb, rateX + rate + 4, y + 17, Svg.Percent(row.WinRate), "value");
         }
