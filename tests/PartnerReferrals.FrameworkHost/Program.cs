@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using System.Threading.Tasks;
 using PartnerReferrals.Engine;
 using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Operations;
@@ -83,12 +84,12 @@ internal static class Program
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var host = new CountingHost();
         var request = new ConnectRequest { Method = SignInMethod.DeviceCode, Environment = PartnerEnvironment.Emulator, EmulatorFile = emulatorFile, ClientId = clientId };
-        var context = PartnerReferralsOperations.Connect(request, host, timeout.Token);
-        Report("connected-environment", context.Environment);
-        PartnerReferralsOperations.GetReferrals(new ReferralRequest(), host, timeout.Token);
+        using var session = PartnerReferralsOperations.Connect(request, host, timeout.Token);
+        Report("connected-environment", session.Context.Environment);
+        PartnerReferralsOperations.GetReferrals(session, new ReferralRequest(), host, timeout.Token);
         Report("rows", host.Objects);
         Report("row-type", host.FirstObjectType);
-        PartnerReferralsOperations.Disconnect(clearPersistedCache: false, host);
+        PartnerReferralsOperations.Disconnect(session, clearPersistedCache: false, host);
     }
 
     private static string Where(Assembly assembly) =>
@@ -138,10 +139,15 @@ internal static class Program
 
         public string? FirstObjectType { get; private set; }
 
-        public void WriteObject(object item)
+        public Task WriteObjectsAsync(IReadOnlyList<object> items, CancellationToken cancellationToken)
         {
-            Objects++;
-            FirstObjectType ??= item.GetType().FullName;
+            foreach (var item in items)
+            {
+                Objects++;
+                FirstObjectType ??= item.GetType().FullName;
+            }
+
+            return Task.CompletedTask;
         }
 
         public void WriteVerbose(string message)
