@@ -151,11 +151,23 @@ function Assert-Mono {
     }
 }
 
+function Assert-ProxyServer {
+    # Proxy.Tests.ps1 signs in and pulls through a real proxy (Debian's tinyproxy, with basic authentication, started by
+    # the test on 127.0.0.1); without it those tests are skipped with the reason.
+    if (Get-Command tinyproxy -ErrorAction SilentlyContinue) {
+        return
+    }
+    if (-not (Install-DebianPackage -Reason 'the proxy tests (Proxy.Tests.ps1)' -Package 'tinyproxy' -NoRecommends)) {
+        Write-Host 'tinyproxy is not installed: the proxy tests will be skipped (Debian: apt-get install tinyproxy).' -ForegroundColor Yellow
+    }
+}
+
 function Invoke-Test {
     $results = Join-Path $Artifacts 'test-results'
     $failures = [System.Collections.Generic.List[string]]::new()
     Assert-Chromium
     Assert-Mono
+    Assert-ProxyServer
 
     # Each test project writes <project>.trx (tests/Directory.Build.props), so no file overwrites another.
     Write-Host "> $Dotnet test $Solution --configuration $Configuration --results-directory $results" -ForegroundColor DarkGray

@@ -15,6 +15,9 @@ public sealed class PartnerReferralsContext
 
     public string? BaseUrl { get; set; }
 
+    /// <summary>The proxy given to Connect-PartnerReferrals (its address only, never a credential); null when the system's proxy settings apply.</summary>
+    public string? Proxy { get; set; }
+
     public string? SignInMethod { get; set; }
 
     public string? ContextScope { get; set; }

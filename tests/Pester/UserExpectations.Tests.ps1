@@ -688,6 +688,7 @@ Describe 'Item 18: every example of Get-Help -Examples works as written, against
         $needsPerson = @{
             'Connect-PartnerReferrals 1' = 'it signs in through a browser, where a person signs in'
             'Connect-PartnerReferrals 4' = 'it needs the app''s certificate in the user''s certificate store'
+            'Connect-PartnerReferrals 7' = 'it needs the organization''s proxy (Proxy.Tests.ps1 signs in through a real one)'
         }
         $script:Examples = foreach ($command in Get-Command -Module PartnerReferrals | Sort-Object Name) {
             $number = 0

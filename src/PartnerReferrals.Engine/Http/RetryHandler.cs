@@ -61,6 +61,12 @@ internal sealed class RetryHandler : DelegatingHandler
                 throw CertificateErrors.Rejected(request.RequestUri, options.Pin, fault!);
             }
 
+            if (response is null && ProxyErrors.From(fault, request.RequestUri, options.Proxy) is { } proxyFailure)
+            {
+                // The proxy answers the same way on every attempt (credentials, a refused tunnel, nobody listening).
+                throw proxyFailure;
+            }
+
             if (status == RetryPolicy.TooManyRequests)
             {
                 operation?.OnThrottled();

@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 
@@ -39,6 +40,15 @@ public sealed class ConnectRequest
 
     /// <summary>The emulator's published file; the default location when null.</summary>
     public string? EmulatorFile { get; set; }
+
+    /// <summary>The proxy for sign-in and API requests; the system proxy (HTTPS_PROXY, NO_PROXY, OS settings) when null.</summary>
+    public Uri? Proxy { get; set; }
+
+    /// <summary>The proxy's user name and password (for <see cref="Proxy"/>, or for the system proxy when that is null).</summary>
+    public NetworkCredential? ProxyCredential { get; set; }
+
+    /// <summary>Authenticate to the proxy as the signed-in Windows user (Negotiate/NTLM).</summary>
+    public bool ProxyUseDefaultCredentials { get; set; }
 
     /// <summary>Sent as MS-PartnerCenter-Application.</summary>
     public string? ApplicationName { get; set; }

@@ -11,6 +11,8 @@ public static class ConnectRequestCheck
 {
     private const string Prefix = "PartnerReferrals.Session.";
 
+    private static readonly string[] ProxySchemes = ["http", "https", "socks4", "socks4a", "socks5"];
+
     public static void Validate(ConnectRequest request)
     {
         if (request is null)
@@ -46,6 +48,8 @@ public static class ConnectRequestCheck
                 "Use -ClientSecretCredential for an app secret or -CertificateThumbprint for a certificate, not both.");
         }
 
+        CheckProxy(request);
+
         if (request.ClientId is { } clientId && !string.IsNullOrWhiteSpace(clientId) && !Guid.TryParse(clientId, out _))
         {
             throw new PartnerReferralsException(
@@ -58,6 +62,45 @@ public static class ConnectRequestCheck
                 clientId)
             {
                 ParameterName = "ClientId",
+            };
+        }
+    }
+
+    private static void CheckProxy(ConnectRequest request)
+    {
+        if (request.ProxyCredential is not null && request.ProxyUseDefaultCredentials)
+        {
+            throw Conflict(
+                "ProxyCredential",
+                null,
+                "-ProxyCredential and -ProxyUseDefaultCredentials are two ways to sign in to the proxy; give one.",
+                "Use -ProxyCredential for a proxy user name and password, or -ProxyUseDefaultCredentials for your Windows sign-in, not both.");
+        }
+
+        if (request.Proxy is not { } proxy)
+        {
+            return;
+        }
+
+        // The address only: a password written into the URI must not be echoed back.
+        var shown = proxy.IsAbsoluteUri ? proxy.Scheme + "://" + proxy.Host + (proxy.IsDefaultPort ? string.Empty : ":" + proxy.Port.ToString(CultureInfo.InvariantCulture)) : proxy.OriginalString;
+        string? problem = !proxy.IsAbsoluteUri || proxy.Host.Length == 0
+            ? "-Proxy: '" + shown + "' is not an absolute address."
+            : Array.IndexOf(ProxySchemes, proxy.Scheme.ToLowerInvariant()) < 0
+                ? "-Proxy: the scheme '" + proxy.Scheme + "' is not one a proxy speaks here (http, https, socks4, socks4a or socks5)."
+                : proxy.UserInfo.Length > 0
+                    ? "-Proxy: the address " + shown + " carries a user name or password, which would not be used (and would show wherever the address is shown)."
+                    : null;
+        if (problem is not null)
+        {
+            throw new PartnerReferralsException(
+                Prefix + "InvalidProxy",
+                ErrorKind.InvalidArgument,
+                problem,
+                "Give the proxy as an address such as http://proxy.contoso.com:8080, and its user name and password with -ProxyCredential.",
+                shown)
+            {
+                ParameterName = "Proxy",
             };
         }
     }

@@ -75,6 +75,7 @@ public sealed class PartnerReferralsSession : IDisposable
             ClientId = Context.ClientId,
             Environment = Context.Environment,
             BaseUrl = Context.BaseUrl,
+            Proxy = Context.Proxy,
             SignInMethod = Context.SignInMethod,
             ContextScope = Context.ContextScope,
             TokenExpiresOn = expiresOn,

@@ -30,6 +30,7 @@ internal static class SignInService
         var http = options.Http.Clone();
         http.ApplicationName = request.ApplicationName ?? http.ApplicationName;
         http.Pin = endpoints.Pin ?? http.Pin;
+        http.Proxy = ProxySettings.For(request) ?? http.Proxy;
         if (RetryBudget(options) is { } budget)
         {
             http.MaxRetryDuration = budget;
@@ -49,7 +50,7 @@ internal static class SignInService
         catch (Exception ex)
         {
             network.Dispose();
-            throw MsalErrors.Map(ex, endpoints, request.Method == SignInMethod.RefreshToken);
+            throw ProxyErrors.From(ex, endpoints.Authority, http.Proxy) ?? MsalErrors.Map(ex, endpoints, request.Method == SignInMethod.RefreshToken);
         }
     }
 
@@ -146,6 +147,7 @@ internal static class SignInService
         ClientId = clientId,
         Environment = endpoints.Environment.ToString(),
         BaseUrl = endpoints.BaseUrl.ToString(),
+        Proxy = request.Proxy?.GetLeftPart(UriPartial.Authority),
         SignInMethod = request.Method.ToString(),
         ContextScope = request.ContextScope.ToString(),
         TokenExpiresOn = expiresOn,

@@ -111,6 +111,27 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
     [Parameter]
     public string? EmulatorFile { get; set; }
 
+    /// <summary>
+    /// The proxy that carries both the sign-in and the API requests of this session, such as
+    /// http://proxy.contoso.com:8080. When given, it wins over the HTTPS_PROXY and NO_PROXY environment variables and the
+    /// operating system's proxy settings, and every request goes through it, local addresses included. When omitted,
+    /// the system's proxy settings apply (HTTPS_PROXY, NO_PROXY and the OS settings).
+    /// </summary>
+    [Parameter]
+    public Uri? Proxy { get; set; }
+
+    /// <summary>
+    /// The user name and password the proxy asks for (HTTP 407 Proxy Authentication Required), for -Proxy or, without
+    /// it, for the system's proxy. The password never appears in output, traces or errors.
+    /// </summary>
+    [Parameter]
+    [Credential]
+    public PSCredential? ProxyCredential { get; set; }
+
+    /// <summary>Authenticates to the proxy as the signed-in Windows user (Negotiate or NTLM), for -Proxy or the system's proxy.</summary>
+    [Parameter]
+    public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
     protected override void ProcessRecord()
     {
         var request = BuildRequest();
@@ -148,6 +169,9 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
             BaseUrl = BaseUrl,
             Authority = Authority,
             EmulatorFile = EmulatorFile,
+            Proxy = Proxy,
+            ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+            ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
         };
         if (Environment is not null)
         {
