@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
+using PartnerReferrals.Engine.Queries;
 
 namespace PartnerReferrals.Engine.Export;
 
@@ -15,6 +19,9 @@ internal sealed class CsvTarget : IDisposable
 
     // For reading an existing header: UTF-8 (ReferralCsvWriter writes it without a byte order mark, as PowerShell 7 does).
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
+
+    // What ReferralCsvWriter writes (and the about help's ISO recipe): ISO 8601 in UTC, a fraction when there is one.
+    private static readonly Regex IsoUtc = new(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,7})?Z$", RegexOptions.CultureInvariant);
 
     private readonly ExportRequest request;
     private FileStream? temporary;
@@ -83,6 +90,11 @@ internal sealed class CsvTarget : IDisposable
             if (!string.Equals(header, ReferralCsvWriter.HeaderText, StringComparison.Ordinal))
             {
                 throw ExportErrors.HeaderDiffers(path, header);
+            }
+
+            if (ForeignDate(path) is { } foreign)
+            {
+                throw ExportErrors.DatesDiffer(path, foreign.Column, foreign.Value);
             }
 
             return new CsvTarget(request, path, appending: true, needsHeader: false, newLine, needsLeadingBreak: !endsWithBreak);
@@ -181,6 +193,66 @@ internal sealed class CsvTarget : IDisposable
         stream.Seek(-1, SeekOrigin.End);
         var endsWithBreak = stream.ReadByte() == '\n';
         return (line.ToString().TrimEnd('\r'), newLine, endsWithBreak);
+    }
+
+    /// <summary>
+    /// A date of the file's first rows that is not ISO 8601 UTC, as Export-Csv writes them (in its culture's format).
+    /// Appending to such a file is refused rather than matched: its culture cannot be told from the text (07/02 is a
+    /// date in two cultures), and a column of two formats reads back as neither.
+    /// </summary>
+    private static (string Column, string Value)? ForeignDate(string path)
+    {
+        var dates = ReferralFields.DateFields.Select(f => (f.Property, Index: Array.IndexOf(ReferralCsvWriter.Columns, f.Property))).ToList();
+        using var reader = new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true);
+        reader.ReadLine();
+        for (var row = 0; row < 100 && ReadRecord(reader) is { } cells; row++)
+        {
+            foreach (var (column, index) in dates)
+            {
+                if (index < cells.Count && cells[index].Length > 0 && !IsoUtc.IsMatch(cells[index]))
+                {
+                    return (column, cells[index]);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One RFC 4180 record (quoted values may hold commas, doubled quotes and line breaks), or null at the end.</summary>
+    private static List<string>? ReadRecord(TextReader reader)
+    {
+        if (reader.Peek() < 0)
+        {
+            return null;
+        }
+
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var c = reader.Read(); c >= 0 && (quoted || c != '\n'); c = reader.Read())
+        {
+            if (c == '"' && quoted && reader.Peek() == '"')
+            {
+                cell.Append((char)reader.Read());
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (c != '\r' || quoted)
+            {
+                cell.Append((char)c);
+            }
+        }
+
+        cells.Add(cell.ToString());
+        return cells;
     }
 
     private void AppendTemporary()

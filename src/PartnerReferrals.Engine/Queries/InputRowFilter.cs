@@ -10,13 +10,14 @@ namespace PartnerReferrals.Engine.Queries;
 /// The filter one piped object stands for. A summary row (it carries GroupBy) means exactly the referrals it
 /// counts: every grouped field equal to the row's value, a grouped date inside the row's bucket, a missing value
 /// as <c>eq null</c>. A referral (it carries an Id) means that referral. Any other object drills down by the
-/// term properties it has (Status, CustomerMarket, PartnerMarket, CustomerOrgSize), as a CSV row would.
+/// properties it has of the fields a typed parameter selects by value (Status, CustomerMarket...), as a CSV row would.
 /// </summary>
 public static class InputRowFilter
 {
     private const string Parameter = Hosting.ErrorScope.InputParameter;
 
-    private static readonly string[] TermProperties = ["status", "customerMarket", "partnerMarket", "customerOrgSize"];
+    /// <summary>The fields a plain object drills down by: those of the typed value parameters, less the id that outranks them.</summary>
+    private static readonly ReferralField[] TermFields = [.. ReferralFields.ValueFilterFields.Where(f => f != ReferralFields.Id)];
 
     /// <summary>The clauses, joined by <c>and</c>. Throws <see cref="PartnerReferralsException"/> when the object means nothing.</summary>
     public static string Build(IReadOnlyDictionary<string, object?> row)
@@ -37,13 +38,13 @@ public static class InputRowFilter
             return Group(properties, groupBy, Text(properties, "AggregationLevel"));
         }
 
-        if (Values(properties, "id") is { Count: > 0 } ids)
+        if (Values(properties, ReferralFields.Id.Name) is { Count: > 0 } ids)
         {
-            return AnyOf("id", ids);
+            return AnyOf(ReferralFields.Id.Name, ids);
         }
 
-        var clauses = TermProperties
-            .Select(name => Values(properties, name) is { Count: > 0 } values ? AnyOf(name, values) : null)
+        var clauses = TermFields
+            .Select(field => Values(properties, field.Name) is { Count: > 0 } values ? AnyOf(field.Name, values) : null)
             .Where(clause => clause is not null)
             .ToList();
         if (clauses.Count == 0)
@@ -52,7 +53,7 @@ public static class InputRowFilter
                 "InputObjectNotUsable",
                 Parameter,
                 null,
-                "The piped object has none of the properties Get-PartnerReferral reads: GroupBy (a summary row), Id, Status, CustomerMarket, PartnerMarket, CustomerOrgSize.",
+                "The piped object has none of the properties Get-PartnerReferral reads: GroupBy (a summary row), Id, " + string.Join(", ", TermFields.Select(f => f.Property)) + ".",
                 "Pipe summary rows, referrals, or objects with one of those properties (e.g. rows of Import-Csv).");
         }
 
@@ -97,34 +98,19 @@ public static class InputRowFilter
 
     private static string DateClause(ReferralField field, object? value, string? level)
     {
-        if (value is null || (value is string blank && blank.Length == 0))
+        var date = InputDate.Read(value, field.Property, text => QueryErrors.Invalid(
+            "InputObjectInvalidDate",
+            Parameter,
+            text,
+            string.Format(CultureInfo.InvariantCulture, "The piped summary row's {0} '{1}' is not a date.", field.Name, text),
+            "Give the bucket's first day as a date, e.g. 2024-03-01."));
+        if (date is null)
         {
             return field.Name + " eq null";
         }
 
-        var (start, end) = DateBucket.Of(ToDate(field, value), level);
+        var (start, end) = DateBucket.Of(date.Value, level);
         return field.Name + " ge " + FilterText.DateCast(start) + " and " + field.Name + " lt " + FilterText.DateCast(end);
-    }
-
-    private static DateTime ToDate(ReferralField field, object value)
-    {
-        switch (value)
-        {
-            case DateTime date:
-                return date;
-            case DateTimeOffset offset:
-                return offset.UtcDateTime;
-            case string text when DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
-                || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out parsed):
-                return parsed;
-            default:
-                throw QueryErrors.Invalid(
-                    "InputObjectInvalidDate",
-                    Parameter,
-                    value,
-                    string.Format(CultureInfo.InvariantCulture, "The piped summary row's {0} '{1}' is not a date.", field.Name, value),
-                    "Give the bucket's first day as a date, e.g. 2024-03-01.");
-        }
     }
 
     private static string AnyOf(string field, IReadOnlyList<string> values) =>
