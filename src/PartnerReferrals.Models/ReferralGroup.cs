@@ -8,7 +8,7 @@ namespace PartnerReferrals.Models;
 /// One row of a grouped query (Get-PartnerReferralSummary): the values of the fields it is grouped by, and the count.
 /// It holds the grouped fields only, so that it exports as exactly those columns: the summary cmdlet shows each as a
 /// property of the row (<c>$row.Status</c>, <c>$row.CreatedDate</c>, then <c>AggregationLevel</c> when a date is
-/// grouped), before <see cref="GroupBy"/> and <see cref="ReferralCount"/>; C# reads them through the indexer.
+/// grouped), before <see cref="GroupBy"/> and <see cref="ReferralCount"/>; C# reads them with <see cref="Value"/>.
 /// </summary>
 public sealed class ReferralGroup
 {
@@ -37,7 +37,8 @@ public sealed class ReferralGroup
     public long ReferralCount { get; set; }
 
     /// <summary>A grouped field's value (or <c>AggregationLevel</c>) by name, ignoring case; null when the row has none.</summary>
-    public object? this[string name] =>
+    /// <remarks>A method, not an indexer or a property: Export-Csv writes every property, and the row is flat.</remarks>
+    public object? Value(string name) =>
         values.FirstOrDefault(v => string.Equals(v.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>The grouped fields, then <c>AggregationLevel</c>, with this row's values, in order: what the summary cmdlet shows as properties.</summary>

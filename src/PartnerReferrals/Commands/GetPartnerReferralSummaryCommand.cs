@@ -13,9 +13,9 @@ namespace PartnerReferrals.Commands;
 public sealed class GetPartnerReferralSummaryCommand : QueryCmdlet
 {
     /// <summary>
-    /// The fields to group by, for example status, customerMarket or createdDate. A date can also be named by its bucket:
-    /// createdMonth is createdDate with -AggregationLevel Month (likewise createdDay, createdWeek, wonMonth...), as
-    /// Measure-PartnerReferral names it. Tab completion offers every field and bucket. At least one is required.
+    /// The fields to group by, for example status, customerMarket or createdDate. A date can also be named by its bucket,
+    /// as Measure-PartnerReferral names it: createdMonth is createdDate -AggregationLevel Month (likewise createdDay,
+    /// createdWeek, wonMonth...). Tab completion offers every field and bucket. At least one is required.
     /// </summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ArgumentCompleter(typeof(GroupByFieldCompleter))]

@@ -18,8 +18,9 @@ public sealed class MeasurePartnerReferralCommand : ReferralInputCmdlet
 
     /// <summary>
     /// The fields to group by: status, customerMarket, partnerMarket, customerOrgSize, and at most one created-date
-    /// bucket: createdDay, createdWeek (from Monday) or createdMonth, or createdDate with -AggregationLevel, as
-    /// Get-PartnerReferralSummary names it. Without it, one object covers the whole input. Tab completion offers every name.
+    /// bucket: createdDay, createdWeek (from Monday) or createdMonth, or createdDate with -AggregationLevel as
+    /// Get-PartnerReferralSummary names it (createdDate -AggregationLevel Month is createdMonth; Day when left out).
+    /// Without it, one object covers the whole input. Tab completion offers every name.
     /// </summary>
     [Parameter(Position = 0)]
     [ArgumentCompleter(typeof(InsightGroupByCompleter))]

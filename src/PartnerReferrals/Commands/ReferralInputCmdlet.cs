@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using PartnerReferrals.Commands.Hosting;
 using PartnerReferrals.Engine;
+using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Insights;
 using PartnerReferrals.Models;
 
@@ -54,9 +55,15 @@ public abstract class ReferralInputCmdlet : QueryCmdlet
         {
             return ReferralInput.FromProperties(property => PipedObject.ValueOf(input, property));
         }
-        catch (PartnerReferralsException error)
+        catch (PartnerReferralsException error) when (ErrorScope.ConcernsOneInput(error))
         {
             WriteError(ErrorRecordFactory.Create(error));
+            return null;
+        }
+        catch (PartnerReferralsException error)
+        {
+            // A date in a culture's format is the whole file's: measuring the rows after it would give wrong figures.
+            Fail(error);
             return null;
         }
     }

@@ -37,7 +37,7 @@ internal static class SummaryFormats
             row.Properties.Add(new PSNoteProperty(value.Key, value.Value));
         }
 
-        var level = group["AggregationLevel"] as string;
+        var level = group.Value("AggregationLevel") as string;
         var typeName = TypeName + "#" + group.GroupBy + (level is null ? string.Empty : "#" + level.ToLowerInvariant());
         EnsureLoaded(cmdlet, typeName, level);
         row.TypeNames.Insert(0, typeName);

@@ -157,7 +157,7 @@ public class ReferralFieldsTests
 
         var expected = field.Kind == ReferralFieldKind.Date ? new[] { field.Property, "AggregationLevel" } : [field.Property];
         Assert.Equal(expected, group.GroupedValues().Select(v => v.Key));
-        Assert.Equal(field.Kind == ReferralFieldKind.Date ? new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc) : "x", group[field.Property]);
+        Assert.Equal(field.Kind == ReferralFieldKind.Date ? new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc) : "x", group.Value(field.Property));
         Assert.Equal(4, group.ReferralCount);
     }
 
