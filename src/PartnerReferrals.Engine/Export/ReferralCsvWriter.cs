@@ -54,36 +54,25 @@ internal sealed class ReferralCsvWriter
     public void Write(Referral row)
     {
         Text(row.Id);
-        Comma();
         Text(row.Status);
-        Comma();
         Text(row.CustomerName);
-        Comma();
         Text(row.CustomerMarket);
-        Comma();
         Text(row.PartnerMarket);
-        Comma();
         Text(row.CustomerOrgSize);
-        Comma();
         Date(row.CreatedDate);
-        Comma();
         Date(row.AcknowledgedDate);
-        Comma();
         Date(row.AcceptedDate);
-        Comma();
         Date(row.DeclinedDate);
-        Comma();
         Date(row.ExpiredDate);
-        Comma();
         Date(row.MissedDate);
-        Comma();
         Date(row.SkippedDate);
-        Comma();
         Date(row.WonDate);
-        Comma();
         Date(row.LostDate);
-        Comma();
         Date(row.ArchivedDate);
+
+        // Each value ended with a comma; the last one's becomes the line break (it is still in the buffer: nothing
+        // flushes between writing a value and its comma).
+        used--;
         Raw(newLine);
     }
 
@@ -149,12 +138,6 @@ internal sealed class ReferralCsvWriter
         }
     }
 
-    private void Comma()
-    {
-        Ensure(1);
-        buffer[used++] = (byte)',';
-    }
-
     private void Raw(byte[] bytes)
     {
         Ensure(bytes.Length);
@@ -177,15 +160,18 @@ internal sealed class ReferralCsvWriter
         }
     }
 
+    /// <summary>A value, quoted, and the comma after it; a null writes the comma alone.</summary>
     private void Text(string? value)
     {
         if (value is null)
         {
+            Ensure(1);
+            buffer[used++] = (byte)',';
             return;
         }
 
-        // Worst case: every char a doubled quote or three UTF-8 bytes, plus the two quotes.
-        Ensure((value.Length * 3) + 2);
+        // Worst case: every char a doubled quote or three UTF-8 bytes, plus the two quotes and the comma.
+        Ensure((value.Length * 3) + 3);
         var into = buffer;
         var at = used;
         into[at++] = (byte)'"';
@@ -225,19 +211,21 @@ internal sealed class ReferralCsvWriter
         }
 
         into[at++] = (byte)'"';
+        into[at++] = (byte)',';
         used = at;
     }
 
+    /// <summary>A date, quoted, and the comma after it; a null writes the comma alone.</summary>
     private void Date(DateTime? value)
     {
-        if (value is not { } d)
+        Ensure(MaxDateBytes + 1);
+        if (value is { } d)
         {
-            return;
+            buffer[used++] = (byte)'"';
+            used += FormatDate(d, buffer, used);
+            buffer[used++] = (byte)'"';
         }
 
-        Ensure(MaxDateBytes);
-        buffer[used++] = (byte)'"';
-        used += FormatDate(d, buffer, used);
-        buffer[used++] = (byte)'"';
+        buffer[used++] = (byte)',';
     }
 }
