@@ -27,37 +27,28 @@ public static class InputRowFilter
             throw new ArgumentNullException(nameof(row));
         }
 
-        var properties = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in row)
-        {
-            properties[pair.Key] = pair.Value;
-        }
-
+        var properties = row.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         if (Text(properties, "GroupBy") is { } groupBy)
         {
             return Group(properties, groupBy, Text(properties, "AggregationLevel"));
         }
 
-        if (Values(properties, ReferralFields.Id.Name) is { Count: > 0 } ids)
+        // The values a typed parameter of the same name would take, built as -Status or -Id would build them; an id outranks the rest.
+        var filter = new ReferralFilter();
+        foreach (var field in Values(properties, ReferralFields.Id.Name).Any(v => !string.IsNullOrWhiteSpace(v)) ? [ReferralFields.Id] : TermFields)
         {
-            return AnyOf(ReferralFields.Id.Name, ids);
+            foreach (var value in Values(properties, field.Name))
+            {
+                field.AnyOf!(filter).Add(value);
+            }
         }
 
-        var clauses = TermFields
-            .Select(field => Values(properties, field.Name) is { Count: > 0 } values ? AnyOf(field.Name, values) : null)
-            .Where(clause => clause is not null)
-            .ToList();
-        if (clauses.Count == 0)
-        {
-            throw QueryErrors.Invalid(
-                "InputObjectNotUsable",
-                Parameter,
-                null,
-                "The piped object has none of the properties Get-PartnerReferral reads: GroupBy (a summary row), Id, " + string.Join(", ", TermFields.Select(f => f.Property)) + ".",
-                "Pipe summary rows, referrals, or objects with one of those properties (e.g. rows of Import-Csv).");
-        }
-
-        return string.Join(" and ", clauses);
+        return FilterBuilder.Build(filter) ?? throw QueryErrors.Invalid(
+            "InputObjectNotUsable",
+            Parameter,
+            null,
+            "The piped object has none of the properties Get-PartnerReferral reads: GroupBy (a summary row), Id, " + string.Join(", ", TermFields.Select(f => f.Property)) + ".",
+            "Pipe summary rows, referrals, or objects with one of those properties (e.g. rows of Import-Csv).");
     }
 
     private static string Group(Dictionary<string, object?> properties, string groupBy, string? level)
@@ -113,29 +104,13 @@ public static class InputRowFilter
         return field.Name + " ge " + FilterText.DateCast(start) + " and " + field.Name + " lt " + FilterText.DateCast(end);
     }
 
-    private static string AnyOf(string field, IReadOnlyList<string> values) =>
-        values.Count == 1
-            ? field + " eq " + FilterText.Quote(values[0])
-            : "(" + string.Join(" or ", values.Select(v => field + " eq " + FilterText.Quote(v))) + ")";
-
     private static string? Text(Dictionary<string, object?> properties, string name) =>
         properties.TryGetValue(name, out var value) && value is { } found && Convert.ToString(found, CultureInfo.InvariantCulture) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text)
             ? text
             : null;
 
-    private static List<string>? Values(Dictionary<string, object?> properties, string name)
-    {
-        if (!properties.TryGetValue(name, out var value) || value is not { } found)
-        {
-            return null;
-        }
-
-        IEnumerable items = found is string or not IEnumerable ? new[] { found } : (IEnumerable)found;
-        return items.Cast<object?>()
-            .Select(item => Convert.ToString(item, CultureInfo.InvariantCulture))
-            .Where(text => !string.IsNullOrWhiteSpace(text))
-            .Select(text => text!)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-    }
+    private static IEnumerable<string> Values(Dictionary<string, object?> properties, string name) =>
+        !properties.TryGetValue(name, out var value) || value is null ? []
+        : value is string or not IEnumerable ? [Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty]
+        : ((IEnumerable)value).Cast<object?>().Select(item => Convert.ToString(item, CultureInfo.InvariantCulture) ?? string.Empty);
 }

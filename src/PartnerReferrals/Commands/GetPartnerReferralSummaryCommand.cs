@@ -18,7 +18,7 @@ public sealed class GetPartnerReferralSummaryCommand : QueryCmdlet
     /// createdWeek, wonMonth...). Tab completion offers every field and bucket. At least one is required.
     /// </summary>
     [Parameter(Mandatory = true, Position = 0)]
-    [ArgumentCompleter(typeof(GroupByFieldCompleter))]
+    [ArgumentCompleter(typeof(FieldCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] GroupBy { get; set; } = [];
 

@@ -23,7 +23,7 @@ public sealed class MeasurePartnerReferralCommand : ReferralInputCmdlet
     /// Without it, one object covers the whole input. Tab completion offers every name.
     /// </summary>
     [Parameter(Position = 0)]
-    [ArgumentCompleter(typeof(InsightGroupByCompleter))]
+    [ArgumentCompleter(typeof(FieldCompleter))]
     public string[]? GroupBy { get; set; }
 
     /// <summary>

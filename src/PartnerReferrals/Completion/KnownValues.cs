@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using PartnerReferrals.Engine.Insights;
 using PartnerReferrals.Engine.Queries;
 
 namespace PartnerReferrals.Commands.Completion;
@@ -44,13 +45,22 @@ internal static class KnownValues
 }
 
 /// <summary>
-/// Completes a typed filter (-Status, -CustomerMarket, -PartnerMarket, -CustomerOrgSize) with the values the catalogue
-/// knows for the field of the parameter's name, never with file names.
+/// Completes what the field catalogue knows, never with file names: a typed filter (-Status, -CustomerMarket...) with
+/// the values known for the field of its name, -DateField with the date fields, -GroupBy with what the command groups
+/// by (the summary: every groupable field and every date's buckets, createdMonth...).
 /// </summary>
-public sealed class FieldValueCompleter : IArgumentCompleter
+public sealed class FieldCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        KnownValues.OrWord(KnownValues.Complete(ReferralFields.TryGet(parameterName, out var field) ? field.KnownValues : [], wordToComplete), wordToComplete);
+        KnownValues.OrWord(KnownValues.Complete(Values(commandName, parameterName), wordToComplete), wordToComplete);
+
+    private static IEnumerable<string> Values(string command, string parameter) => parameter switch
+    {
+        "DateField" => ReferralFields.DateFields.Select(f => f.Name),
+        "GroupBy" when string.Equals(command, "Measure-PartnerReferral", StringComparison.OrdinalIgnoreCase) => InsightGrouping.ValidNames,
+        "GroupBy" => [.. ReferralFields.GroupableFields.Select(f => f.Name), .. ReferralFields.BucketNames],
+        _ => ReferralFields.TryGet(parameter, out var field) ? field.KnownValues : [],
+    };
 }
 
 /// <summary>Completes -TenantId with the signed-in tenant and the aliases, never with file names.</summary>
@@ -81,25 +91,4 @@ public sealed class FilterCompleter : IArgumentCompleter
             .ToList();
         return KnownValues.OrWord(results, wordToComplete);
     }
-}
-
-/// <summary>Completes the date fields for -DateField.</summary>
-public sealed class DateFieldCompleter : IArgumentCompleter
-{
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        KnownValues.Complete(ReferralFields.DateFields.Select(f => f.Name), wordToComplete);
-}
-
-/// <summary>Completes Get-PartnerReferralSummary's -GroupBy: the groupable fields, then the dates' buckets (createdMonth...).</summary>
-public sealed class GroupByFieldCompleter : IArgumentCompleter
-{
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        KnownValues.Complete([.. ReferralFields.GroupableFields.Select(f => f.Name), .. ReferralFields.BucketNames], wordToComplete);
-}
-
-/// <summary>Completes Measure-PartnerReferral's -GroupBy from the engine's list, which also validates it.</summary>
-public sealed class InsightGroupByCompleter : IArgumentCompleter
-{
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        KnownValues.Complete(Engine.Insights.InsightGrouping.ValidNames, wordToComplete);
 }

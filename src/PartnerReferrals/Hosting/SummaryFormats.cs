@@ -6,8 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
-using System.Security;
-using System.Text;
+using System.Xml.Linq;
 using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Models;
 
@@ -94,27 +93,17 @@ internal static class SummaryFormats
             }
         }
 
-        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Configuration><ViewDefinitions><View>");
-        xml.Append("<Name>").Append(Escape(typeName)).Append("</Name><ViewSelectedBy><TypeName>").Append(Escape(typeName)).Append("</TypeName></ViewSelectedBy>");
-        xml.Append("<TableControl><TableHeaders>");
-        foreach (var column in columns)
-        {
-            xml.Append("<TableColumnHeader><Label>").Append(Escape(column.Label)).Append("</Label>")
-                .Append(column.Width is { } width ? "<Width>" + width.ToString(CultureInfo.InvariantCulture) + "</Width>" : string.Empty)
-                .Append(column.Property == Count ? "<Alignment>Right</Alignment>" : string.Empty)
-                .Append("</TableColumnHeader>");
-        }
-
-        xml.Append("</TableHeaders><TableRowEntries><TableRowEntry><TableColumnItems>");
-        foreach (var column in columns)
-        {
-            xml.Append("<TableColumnItem><PropertyName>").Append(Escape(column.Property)).Append("</PropertyName>")
-                .Append(column.Format is null ? string.Empty : "<FormatString>" + Escape(column.Format) + "</FormatString>")
-                .Append("</TableColumnItem>");
-        }
-
-        return xml.Append("</TableColumnItems></TableRowEntry></TableRowEntries></TableControl></View></ViewDefinitions></Configuration>\n").ToString();
+        var headers = columns.Select(c => new XElement(
+            "TableColumnHeader",
+            new XElement("Label", c.Label),
+            c.Width is { } width ? new XElement("Width", width) : null,
+            c.Property == Count ? new XElement("Alignment", "Right") : null));
+        var items = columns.Select(c => new XElement("TableColumnItem", new XElement("PropertyName", c.Property), c.Format is null ? null : new XElement("FormatString", c.Format)));
+        var view = new XElement(
+            "View",
+            new XElement("Name", typeName),
+            new XElement("ViewSelectedBy", new XElement("TypeName", typeName)),
+            new XElement("TableControl", new XElement("TableHeaders", headers), new XElement("TableRowEntries", new XElement("TableRowEntry", new XElement("TableColumnItems", items)))));
+        return new XElement("Configuration", new XElement("ViewDefinitions", view)).ToString();
     }
-
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? string.Empty;
 }
