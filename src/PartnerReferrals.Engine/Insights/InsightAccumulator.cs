@@ -130,19 +130,5 @@ public sealed class InsightAccumulator
     private string?[] Terms(Referral r) =>
         [.. Grouping.Fields.Where(f => f.Kind == ReferralFieldKind.Term).Select(f => f.TextOf(r))];
 
-    private sealed class Entry
-    {
-        public Entry(string?[] terms, DateTime? period, GroupAccumulator figures)
-        {
-            Terms = terms;
-            Period = period;
-            Figures = figures;
-        }
-
-        public string?[] Terms { get; }
-
-        public DateTime? Period { get; }
-
-        public GroupAccumulator Figures { get; }
-    }
+    private sealed record Entry(string?[] Terms, DateTime? Period, GroupAccumulator Figures);
 }
