@@ -76,7 +76,7 @@ internal static class SummaryFormats
     }
 
     /// <summary>The view in PowerShell's format schema: label, property, format string and width (null: the rest) per column.</summary>
-    internal static string ViewXml(string typeName, string? level)
+    private static string ViewXml(string typeName, string? level)
     {
         var columns = new List<(string Label, string Property, string? Format, int? Width)> { (Count, Count, null, Count.Length) };
         var grouped = typeName.Split('#')[1].Split(',').Select(n => ReferralFields.TryGet(n, out var f) ? f : null).OfType<ReferralField>();

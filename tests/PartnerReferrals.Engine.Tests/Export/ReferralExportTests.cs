@@ -110,6 +110,19 @@ public sealed class ReferralExportTests : IDisposable
     }
 
     [Fact]
+    public void Append_takes_the_referral_columns_quoted_or_not_and_keeps_the_files_LF_line_breaks()
+    {
+        var path = PathOf("unquoted.csv");
+        File.WriteAllText(path, string.Join(",", ReferralCsvWriter.Columns) + "\n1,Won,,,,,2024-03-01T10:42:54Z,,,,,,,,,\n");
+
+        Export(Serving(2), new ExportRequest { Path = path, Append = true });
+
+        var text = File.ReadAllText(path);
+        Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
+        Assert.Equal(5, text.Split('\n').Length);
+    }
+
+    [Fact]
     public void Append_accepts_its_own_files_dates_with_and_without_a_fraction()
     {
         var path = PathOf("own.csv");
