@@ -21,7 +21,8 @@
              what `Install-PSResource PartnerReferrals` installs) and writes artifacts/PartnerReferrals.zip for Azure
              Automation's module import.
     Demo     packages the module if artifacts/module has no package yet, starts the emulator, imports the packaged
-             module, signs in by device code, exports every referral to artifacts/demo/referrals.csv, prints a summary
+             module, signs in by device code, exports every referral to artifacts/demo/referrals.csv with
+             Export-PartnerReferral (ISO 8601 UTC dates, the same in every culture), prints a summary
              by status and by month (also written to artifacts/demo/by-status.csv and by-status-and-month.csv), the
              funnel and response times of the largest markets, and writes the HTML report artifacts/demo/report.html.
 
@@ -334,13 +335,15 @@ function Invoke-Demo {
         $context = Connect-PartnerReferrals -Environment Emulator -EmulatorFile $publishFile -UseDeviceCode -ClientId ([guid]::NewGuid().ToString())
         $context | Format-List | Out-Host
 
+        # Export-PartnerReferral writes dates as ISO 8601 UTC, so the file reads back the same in every culture
+        # (README: Import-Csv ./artifacts/demo/referrals.csv | Measure-PartnerReferral); Export-Csv would write this one's.
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        Get-PartnerReferral | Export-Csv -Path $csv -NoTypeInformation
-        $rows = @(Import-Csv -Path $csv)
-        Write-Host "Exported $($rows.Count) referrals to $csv in $([int]$watch.Elapsed.TotalMilliseconds) ms." -ForegroundColor Green
+        $export = Export-PartnerReferral -Path $csv -PassThru
+        Write-Host "Exported $($export.Rows) referrals to $csv in $([int]$watch.Elapsed.TotalMilliseconds) ms." -ForegroundColor Green
 
+        # A summary row exports as its grouped fields and its count (and GroupBy, which lets a row read back drill down).
         $byStatus = @(Get-PartnerReferralSummary -GroupBy status | Sort-Object ReferralCount -Descending)
-        $byStatus | Select-Object Status, ReferralCount | Export-Csv -Path $byStatusCsv -NoTypeInformation
+        $byStatus | Export-Csv -Path $byStatusCsv -NoTypeInformation
         Write-Host "Referrals by status ($byStatusCsv):"
         $byStatus | Format-Table Status, ReferralCount -AutoSize | Out-Host
         Write-Host "Total: $(($byStatus | Measure-Object ReferralCount -Sum).Sum) referrals."

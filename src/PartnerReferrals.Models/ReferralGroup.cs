@@ -1,60 +1,46 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace PartnerReferrals.Models;
 
 /// <summary>
-/// One aggregate row of a grouped query: the grouped fields (the others stay null) and the count.
-/// Flat and CSV-safe like <see cref="Referral"/>.
+/// One row of a grouped query (Get-PartnerReferralSummary): the values of the fields it is grouped by, and the count.
+/// It holds the grouped fields only, so that it exports as exactly those columns: the summary cmdlet shows each as a
+/// property of the row (<c>$row.Status</c>, <c>$row.CreatedDate</c>, then <c>AggregationLevel</c> when a date is
+/// grouped), before <see cref="GroupBy"/> and <see cref="ReferralCount"/>; C# reads them with <see cref="Value"/>.
 /// </summary>
 public sealed class ReferralGroup
 {
-    // 8 bytes a date instead of a 16-byte DateTime?, as in Referral.
-    private long createdDate = CompactDate.None;
-    private long acknowledgedDate = CompactDate.None;
-    private long acceptedDate = CompactDate.None;
-    private long declinedDate = CompactDate.None;
-    private long expiredDate = CompactDate.None;
-    private long missedDate = CompactDate.None;
-    private long skippedDate = CompactDate.None;
-    private long wonDate = CompactDate.None;
-    private long lostDate = CompactDate.None;
-    private long archivedDate = CompactDate.None;
+    private readonly KeyValuePair<string, object?>[] values;
 
-    public string? Status { get; set; }
+    /// <summary>A row with no grouped values, for a script that builds one (<c>[PartnerReferrals.Models.ReferralGroup]@{ ReferralCount = 3 }</c>).</summary>
+    public ReferralGroup()
+        : this(null, [])
+    {
+    }
 
-    public string? CustomerName { get; set; }
-
-    public string? CustomerMarket { get; set; }
-
-    public string? PartnerMarket { get; set; }
-
-    public string? CustomerOrgSize { get; set; }
-
-    public DateTime? CreatedDate { get => CompactDate.Read(createdDate); set => createdDate = CompactDate.Write(value); }
-
-    public DateTime? AcknowledgedDate { get => CompactDate.Read(acknowledgedDate); set => acknowledgedDate = CompactDate.Write(value); }
-
-    public DateTime? AcceptedDate { get => CompactDate.Read(acceptedDate); set => acceptedDate = CompactDate.Write(value); }
-
-    public DateTime? DeclinedDate { get => CompactDate.Read(declinedDate); set => declinedDate = CompactDate.Write(value); }
-
-    public DateTime? ExpiredDate { get => CompactDate.Read(expiredDate); set => expiredDate = CompactDate.Write(value); }
-
-    public DateTime? MissedDate { get => CompactDate.Read(missedDate); set => missedDate = CompactDate.Write(value); }
-
-    public DateTime? SkippedDate { get => CompactDate.Read(skippedDate); set => skippedDate = CompactDate.Write(value); }
-
-    public DateTime? WonDate { get => CompactDate.Read(wonDate); set => wonDate = CompactDate.Write(value); }
-
-    public DateTime? LostDate { get => CompactDate.Read(lostDate); set => lostDate = CompactDate.Write(value); }
-
-    public DateTime? ArchivedDate { get => CompactDate.Read(archivedDate); set => archivedDate = CompactDate.Write(value); }
-
-    /// <summary>Day, Week or Month when date fields were grouped; null otherwise.</summary>
-    public string? AggregationLevel { get; set; }
+    /// <param name="groupBy">The grouped fields as sent, e.g. <c>status,createdDate</c>.</param>
+    /// <param name="values">
+    /// The grouped fields by property name (<c>Status</c>: a string; <c>CreatedDate</c>: the first day of its bucket,
+    /// UTC; null where the rows have no value), then <c>AggregationLevel</c> (Day, Week, Month) when a date is grouped.
+    /// </param>
+    public ReferralGroup(string? groupBy, IEnumerable<KeyValuePair<string, object?>> values)
+    {
+        GroupBy = groupBy;
+        this.values = (values ?? throw new ArgumentNullException(nameof(values))).ToArray();
+    }
 
     /// <summary>The fields this row is grouped by, comma-separated as sent (e.g. <c>status,createdDate</c>).</summary>
     public string? GroupBy { get; set; }
 
     public long ReferralCount { get; set; }
+
+    /// <summary>A grouped field's value (or <c>AggregationLevel</c>) by name, ignoring case; null when the row has none.</summary>
+    /// <remarks>A method, not an indexer or a property: Export-Csv writes every property, and the row is flat.</remarks>
+    public object? Value(string name) =>
+        values.FirstOrDefault(v => string.Equals(v.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    /// <summary>The grouped fields, then <c>AggregationLevel</c>, with this row's values, in order: what the summary cmdlet shows as properties.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> GroupedValues() => values;
 }

@@ -15,7 +15,7 @@ public sealed class CompletionTests(ModuleFixture module) : RunspaceTest(module)
     [InlineData("Get-PartnerReferral -Status ac", 2)]
     [InlineData("Get-PartnerReferral -Status 'Ac", 2)]
     [InlineData("Get-PartnerReferral -Status W", 1)]
-    [InlineData("Get-PartnerReferral -Status zz", 0)]
+    [InlineData("Get-PartnerReferral -Status zz", 1)]
     [InlineData("Get-PartnerReferralSummary -GroupBy status -Status Ex", 1)]
     public void Status_completes_the_typed_prefix_ignoring_case_and_quotes(string line, int expected)
     {
@@ -26,21 +26,22 @@ public sealed class CompletionTests(ModuleFixture module) : RunspaceTest(module)
     }
 
     [Fact]
-    public void Status_offers_the_lifecycle_statuses()
+    public void Status_offers_the_lifecycle_statuses_and_an_unknown_value_itself_never_a_file_name()
     {
         Assert.Equal(["Acknowledged", "Accepted"], Complete("Get-PartnerReferral -Status Ac"));
         Assert.Equal(["Won"], Complete("Get-PartnerReferral -Status w"));
+        Assert.Equal(["zz"], Complete("Get-PartnerReferral -Status zz"));
     }
 
     [Fact]
-    public void GroupBy_offers_every_field_a_group_can_carry_and_completes_each_element_of_the_list()
+    public void Summary_GroupBy_offers_every_field_but_the_id_and_every_dates_buckets_and_completes_each_element_of_the_list()
     {
-        var fields = Session.Run("[PartnerReferrals.Models.ReferralGroup].GetProperties().Name | Where-Object { $_ -notin 'AggregationLevel', 'GroupBy', 'ReferralCount' }")
-            .AssertNoErrors().Output.Select(o => o.ToString());
+        var properties = Session.Run("[PartnerReferrals.Models.Referral].GetProperties().Name | Where-Object { $_ -ne 'Id' }").AssertNoErrors().Output.Select(o => o.ToString()).ToList();
+        var buckets = properties.Where(p => p.EndsWith("Date", StringComparison.Ordinal)).SelectMany(p => new[] { "Day", "Week", "Month" }.Select(l => p[..^4] + l));
 
-        Assert.Equal(fields.Order(StringComparer.OrdinalIgnoreCase), Complete("Get-PartnerReferralSummary -GroupBy ").Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(properties.Concat(buckets).Order(StringComparer.OrdinalIgnoreCase), Complete("Get-PartnerReferralSummary -GroupBy ").Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
         Assert.Equal(["status"], Complete("Get-PartnerReferralSummary -GroupBy st"));
-        Assert.Equal(["createdDate", "customerMarket", "customerName", "customerOrgSize"], Complete("Get-PartnerReferralSummary -GroupBy status, c").Order(StringComparer.Ordinal));
+        Assert.Equal(["createdDate", "createdDay", "createdMonth", "createdWeek", "customerMarket", "customerName", "customerOrgSize"], Complete("Get-PartnerReferralSummary -GroupBy status, c").Order(StringComparer.Ordinal));
     }
 
     [Fact]

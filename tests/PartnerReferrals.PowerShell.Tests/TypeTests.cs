@@ -36,7 +36,7 @@ public sealed class TypeTests(ModuleFixture module) : RunspaceTest(module)
         var result = Strings("""
             $made = [PartnerReferrals.Models.Referral]@{ Id = '42'; Status = 'Won'; CreatedDate = [datetime]'2026-01-02' }
             $made.Id; $made.Status; $made.CreatedDate.ToString('yyyy-MM-dd')
-            ([PartnerReferrals.Models.ReferralGroup[]]@(@{ Status = 'Won'; ReferralCount = 3 })).ReferralCount
+            ([PartnerReferrals.Models.ReferralGroup[]]@(@{ GroupBy = 'status'; ReferralCount = 3 })).ReferralCount
             (New-Object -TypeName PartnerReferrals.Models.PartnerReferralsContext -Property @{ Environment = 'Emulator' }).Environment
             """);
 

@@ -59,6 +59,27 @@ Describe 'build.ps1 -Task Demo' {
         $script:Output | Should -Match "Exported $($script:Served) referrals to "
     }
 
+    It 'writes referrals.csv with ISO 8601 UTC dates, so Import-Csv | Measure-PartnerReferral gives the same figures in en-GB, en-US and de-DE' {
+        # Issue 21 item 3: the README's offline example, run on the demo's file in other cultures.
+        $csv = Join-Path $script:Demo 'referrals.csv'
+        (Import-Csv -Path $csv | Select-Object -First 1).CreatedDate | Should -Match '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$'
+        Import-Module (Get-PackagedModulePath) -Force
+        $before = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = [cultureinfo]::InvariantCulture
+            $invariant = Import-Csv -Path $csv | Measure-PartnerReferral -GroupBy status | ConvertTo-Json -Compress
+            foreach ($culture in 'en-GB', 'en-US', 'de-DE') {
+                [cultureinfo]::CurrentCulture = $culture
+                Import-Csv -Path $csv | Measure-PartnerReferral -GroupBy status | ConvertTo-Json -Compress | Should -Be $invariant -Because "read in $culture"
+            }
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $before
+            Remove-Module PartnerReferrals -Force -ErrorAction SilentlyContinue
+        }
+        ($invariant | ConvertFrom-Json).DateProblems | ForEach-Object { $_ | Should -Be 0 }
+    }
+
     It 'writes a summary by status that adds up to the total and matches the exported rows' {
         $summary = @(Import-Csv -Path (Join-Path $script:Demo 'by-status.csv'))
         ($summary | Measure-Object ReferralCount -Sum).Sum | Should -Be $script:Served

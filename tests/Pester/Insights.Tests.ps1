@@ -171,12 +171,6 @@ Describe 'Measure-PartnerReferral' {
         $measures[0].Group | Should -Be ('{0} {1}' -f $measures[0].CustomerOrgSize, $measures[0].Status)
     }
 
-    It 'completes -GroupBy with the fields it groups by' {
-        $line = 'Measure-PartnerReferral -GroupBy created'
-        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
-        $completion.CompletionMatches.CompletionText | Should -Be @('createdDay', 'createdWeek', 'createdMonth')
-    }
-
     It 'rejects an unknown -GroupBy field with an error naming it' {
         $err = { Measure-PartnerReferral -GroupBy colour } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Insights.UnknownGroupBy*'

@@ -344,43 +344,8 @@ Describe 'Item 2: the context shows the live token expiry and whether a renewal 
     }
 }
 
-Describe 'Item 5: the default summary view shows the grouped fields, whichever they are' {
-    It 'grouped by customerName, the names are printed' {
-        $groups = @(Get-PartnerReferralSummary -GroupBy customerName)
-        $text = Get-PartnerReferralSummary -GroupBy customerName | Out-String -Width 200
-        $text | Should -Match 'CustomerName'
-        $text | Should -Match ([regex]::Escape($groups[0].CustomerName))
-        $text | Should -Match ([regex]::Escape($groups[-1].CustomerName))
-    }
-
-    It 'grouped by customerMarket and month of wonDate, the market and the month are printed, no timestamp' {
-        $groups = @(Get-PartnerReferralSummary -GroupBy customerMarket, wonDate -AggregationLevel Month)
-        $text = $groups | Format-Table | Out-String -Width 200
-        $lines = $text -split "`r?`n" | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match 'CustomerMarket'
-        $lines[0] | Should -Match 'WonDate \(month\)'
-        $lines[0] | Should -Match 'ReferralCount'
-        $text | Should -Not -Match '00:00:00'
-        $dated = $groups | Where-Object WonDate | Select-Object -First 1
-        $text | Should -Match ("{0}\s+{1}\s+{2}" -f [regex]::Escape($dated.CustomerMarket), $dated.WonDate.ToString('yyyy-MM'), $dated.ReferralCount)
-    }
-
-    It 'weeks show the Monday they start on, days the date' {
-        $week = Get-PartnerReferralSummary -GroupBy createdDate -AggregationLevel Week | Select-Object -First 1
-        ($week | Out-String) | Should -Match ("CreatedDate \(week from\)[\s\S]*{0}" -f $week.CreatedDate.ToString('yyyy-MM-dd'))
-        $day = Get-PartnerReferralSummary -GroupBy status, acceptedDate -AggregationLevel Day | Where-Object AcceptedDate | Select-Object -First 1
-        ($day | Out-String) | Should -Match ("Status\s+AcceptedDate \(day\)[\s\S]*{0}\s+{1}" -f $day.Status, $day.AcceptedDate.ToString('yyyy-MM-dd'))
-    }
-
-    It 'the rows stay ReferralGroup objects with DateTime buckets, and export as before' {
-        $group = Get-PartnerReferralSummary -GroupBy status, createdDate -AggregationLevel Month | Select-Object -First 1
-        $group | Should -BeOfType 'PartnerReferrals.Models.ReferralGroup'
-        $group.CreatedDate | Should -BeOfType [datetime]
-        $csv = Join-Path $TestDrive 'groups.csv'
-        $group | Export-Csv -Path $csv
-        (Import-Csv -Path $csv).PSObject.Properties.Name | Should -Be ([PartnerReferrals.Models.ReferralGroup]::new().PSObject.Properties.Name)
-    }
-}
+# Item 5 (each grouping's own view) and item 16 (views that fit a console) are tested in Views.Tests.ps1, and the
+# summary row's shape in SummaryRows.Tests.ps1.
 
 Describe 'Item 8: every error has a RecommendedAction' {
     BeforeDiscovery {
@@ -625,27 +590,6 @@ Describe 'Item 15: completion and string forms a PowerShell user expects' {
         $referral = Get-PartnerReferral -First 1
         "$referral" | Should -Be $referral.Id
         "Referral $referral" | Should -Be "Referral $($referral.Id)"
-    }
-}
-
-Describe 'Item 16: views that fit a console' {
-    It 'shows the context as a list, every property on its own line' {
-        $text = Get-PartnerReferralsContext | Out-String -Width 120
-        foreach ($name in 'Account', 'TenantId', 'Environment', 'SignInMethod', 'TokenExpiresOn', 'TokenRenewable') {
-            $text | Should -Match "(?m)^$name\s+: "
-        }
-    }
-
-    It 'shows the referral table within 120 columns, with customer names of up to 36 characters in full' {
-        $long = @($script:All | Where-Object { $_.CustomerName.Length -gt 30 -and $_.CustomerName.Length -le 36 })
-        $long.Count | Should -BeGreaterThan 0 -Because 'the emulator''s names include some of 31 to 36 characters'
-        $text = $long | Select-Object -First 5 | Out-String -Width 120
-        $lines = $text -split "`r?`n"
-        ($lines | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 120
-        $lines[1] | Should -Match 'Id\s+Status\s+CustomerName\s+CustomerMarket\s+CustomerOrgSize\s+CreatedDate'
-        foreach ($referral in $long | Select-Object -First 5) {
-            $text | Should -Match ([regex]::Escape($referral.CustomerName))
-        }
     }
 }
 

@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
+using PartnerReferrals.Engine.Queries;
 
 namespace PartnerReferrals.Engine.Export;
 
@@ -15,6 +19,9 @@ internal sealed class CsvTarget : IDisposable
 
     // For reading an existing header: UTF-8 (ReferralCsvWriter writes it without a byte order mark, as PowerShell 7 does).
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
+
+    // What ReferralCsvWriter writes (and the about help's ISO recipe): ISO 8601 in UTC, a fraction when there is one.
+    private static readonly Regex IsoUtc = new(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,7})?Z$", RegexOptions.CultureInvariant);
 
     private readonly ExportRequest request;
     private FileStream? temporary;
@@ -79,10 +86,15 @@ internal sealed class CsvTarget : IDisposable
 
         if (request.Append && exists && new FileInfo(path).Length > 0)
         {
-            var (header, newLine, endsWithBreak) = ReadHeader(path);
-            if (!string.Equals(header, ReferralCsvWriter.HeaderText, StringComparison.Ordinal))
+            var (header, newLine, endsWithBreak, foreign) = Inspect(path);
+            if (!header.SequenceEqual(ReferralCsvWriter.Columns, StringComparer.Ordinal))
             {
-                throw ExportErrors.HeaderDiffers(path, header);
+                throw ExportErrors.HeaderDiffers(path, string.Join(",", header));
+            }
+
+            if (foreign is { } date)
+            {
+                throw ExportErrors.DatesDiffer(path, date.Column, date.Value);
             }
 
             return new CsvTarget(request, path, appending: true, needsHeader: false, newLine, needsLeadingBreak: !endsWithBreak);
@@ -159,28 +171,75 @@ internal sealed class CsvTarget : IDisposable
         }
     }
 
-    private static (string Header, string NewLine, bool EndsWithBreak) ReadHeader(string path)
+    /// <summary>
+    /// What appending to the file must keep: its header, its line break, whether its last line ends with one, and a
+    /// date of its first rows that is not ISO 8601 UTC, as Export-Csv writes them (in its culture's format). Appending
+    /// to such a file is refused rather than matched: its culture cannot be told from the text (07/02 is a date in two
+    /// cultures), and a column of two formats reads back as neither.
+    /// </summary>
+    private static (List<string> Header, string NewLine, bool EndsWithBreak, (string Column, string Value)? Foreign) Inspect(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        var line = new StringBuilder();
-        var newLine = "\r\n";
-        using (var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, 4096, leaveOpen: true))
+        stream.Seek(-1, SeekOrigin.End);
+        var endsWithBreak = stream.ReadByte() == '\n';
+        stream.Seek(0, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, 4096, leaveOpen: true);
+        var header = ReadRecord(reader, out var newLine) ?? [];
+        var dates = ReferralFields.DateFields.Select(f => Array.IndexOf(ReferralCsvWriter.Columns, f.Property)).ToList();
+        for (var row = 0; row < 100 && ReadRecord(reader, out _) is { } cells; row++)
         {
-            int c;
-            while ((c = reader.Read()) >= 0 && c != '\n' && line.Length < 4096)
+            if (dates.Where(i => i < cells.Count && cells[i].Length > 0 && !IsoUtc.IsMatch(cells[i])).DefaultIfEmpty(-1).First() is var at and >= 0)
             {
-                line.Append((char)c);
-            }
-
-            if (c == '\n' && (line.Length == 0 || line[line.Length - 1] != '\r'))
-            {
-                newLine = "\n";
+                return (header, newLine, endsWithBreak, (ReferralCsvWriter.Columns[at], cells[at]));
             }
         }
 
-        stream.Seek(-1, SeekOrigin.End);
-        var endsWithBreak = stream.ReadByte() == '\n';
-        return (line.ToString().TrimEnd('\r'), newLine, endsWithBreak);
+        return (header, newLine, endsWithBreak, null);
+    }
+
+    /// <summary>
+    /// One RFC 4180 record (quoted values may hold commas, doubled quotes and line breaks; at most 64 K characters, so
+    /// a file that is no CSV is not read whole), or null at the end; <paramref name="newLine"/> is the break that ended it.
+    /// </summary>
+    private static List<string>? ReadRecord(TextReader reader, out string newLine)
+    {
+        newLine = "\r\n";
+        if (reader.Peek() < 0)
+        {
+            return null;
+        }
+
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var (c, read) = (reader.Read(), 0); c >= 0 && read < 1 << 16; c = reader.Read(), read++)
+        {
+            if (c == '"' && quoted && reader.Peek() == '"')
+            {
+                cell.Append((char)reader.Read());
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (c == '\n' && !quoted)
+            {
+                newLine = cell.Length > 0 && cell[cell.Length - 1] == '\r' ? "\r\n" : "\n";
+                break;
+            }
+            else
+            {
+                cell.Append((char)c);
+            }
+        }
+
+        cells.Add(cell.ToString().TrimEnd('\r'));
+        return cells;
     }
 
     private void AppendTemporary()

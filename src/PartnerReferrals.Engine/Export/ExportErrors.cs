@@ -34,6 +34,13 @@ internal static class ExportErrors
         "-Append: the file '" + path + "' has other columns than referrals (its first line is '" + Shorten(found) + "').",
         "Append only to a file written by Export-PartnerReferral (or Export-Csv of Get-PartnerReferral); give another -Path, or leave out -Append to replace the file.");
 
+    public static PartnerReferralsException DatesDiffer(string path, string column, string value) => Invalid(
+        "DateFormatMismatch",
+        "Append",
+        path,
+        "-Append: the dates in '" + path + "' are not ISO 8601 UTC (" + column + " '" + Shorten(value) + "', as Export-Csv writes them in its culture's format); appending would mix two date formats in one column.",
+        "Append only to a file written by Export-PartnerReferral. Export to another -Path, or leave out -Append to replace the file with one export.");
+
     public static PartnerReferralsException NotWritten(string path, bool append, long read, long? expected, Exception failure)
     {
         var of = expected is { } n ? string.Format(CultureInfo.InvariantCulture, " of {0:N0}", n) : string.Empty;

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
+using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.Export;
@@ -14,15 +16,8 @@ namespace PartnerReferrals.Engine.Export;
 /// </summary>
 internal sealed class ReferralCsvWriter
 {
-    /// <summary>The columns, in the order Export-Csv writes the Referral properties (declaration order).</summary>
-    public static readonly string[] Columns =
-    [
-        nameof(Referral.Id), nameof(Referral.Status), nameof(Referral.CustomerName), nameof(Referral.CustomerMarket),
-        nameof(Referral.PartnerMarket), nameof(Referral.CustomerOrgSize), nameof(Referral.CreatedDate),
-        nameof(Referral.AcknowledgedDate), nameof(Referral.AcceptedDate), nameof(Referral.DeclinedDate),
-        nameof(Referral.ExpiredDate), nameof(Referral.MissedDate), nameof(Referral.SkippedDate), nameof(Referral.WonDate),
-        nameof(Referral.LostDate), nameof(Referral.ArchivedDate),
-    ];
+    /// <summary>The columns: the catalogue's fields, in the order Export-Csv writes the Referral properties (declaration order).</summary>
+    public static readonly string[] Columns = [.. ReferralFields.All.Select(f => f.Property)];
 
     private const int BufferSize = 1 << 16;
 
@@ -52,39 +47,32 @@ internal sealed class ReferralCsvWriter
     /// <summary>A line break alone, for appending to a file whose last line has none.</summary>
     public void WriteLineBreak() => Raw(newLine);
 
+    /// <remarks>
+    /// Hand-written for speed: the values in the order of <see cref="ReferralFields.All"/>, each read straight from its
+    /// property (the engine tests compare every column with the catalogue's value, so an order that drifts fails).
+    /// </remarks>
     public void Write(Referral row)
     {
         Text(row.Id);
-        Comma();
         Text(row.Status);
-        Comma();
         Text(row.CustomerName);
-        Comma();
         Text(row.CustomerMarket);
-        Comma();
         Text(row.PartnerMarket);
-        Comma();
         Text(row.CustomerOrgSize);
-        Comma();
         Date(row.CreatedDate);
-        Comma();
         Date(row.AcknowledgedDate);
-        Comma();
         Date(row.AcceptedDate);
-        Comma();
         Date(row.DeclinedDate);
-        Comma();
         Date(row.ExpiredDate);
-        Comma();
         Date(row.MissedDate);
-        Comma();
         Date(row.SkippedDate);
-        Comma();
         Date(row.WonDate);
-        Comma();
         Date(row.LostDate);
-        Comma();
         Date(row.ArchivedDate);
+
+        // Each value ended with a comma; the last one's becomes the line break (it is still in the buffer: nothing
+        // flushes between writing a value and its comma).
+        used--;
         Raw(newLine);
     }
 
@@ -150,12 +138,6 @@ internal sealed class ReferralCsvWriter
         }
     }
 
-    private void Comma()
-    {
-        Ensure(1);
-        buffer[used++] = (byte)',';
-    }
-
     private void Raw(byte[] bytes)
     {
         Ensure(bytes.Length);
@@ -178,15 +160,18 @@ internal sealed class ReferralCsvWriter
         }
     }
 
+    /// <summary>A value, quoted, and the comma after it; a null writes the comma alone.</summary>
     private void Text(string? value)
     {
         if (value is null)
         {
+            Ensure(1);
+            buffer[used++] = (byte)',';
             return;
         }
 
-        // Worst case: every char a doubled quote or three UTF-8 bytes, plus the two quotes.
-        Ensure((value.Length * 3) + 2);
+        // Worst case: every char a doubled quote or three UTF-8 bytes, plus the two quotes and the comma.
+        Ensure((value.Length * 3) + 3);
         var into = buffer;
         var at = used;
         into[at++] = (byte)'"';
@@ -226,19 +211,21 @@ internal sealed class ReferralCsvWriter
         }
 
         into[at++] = (byte)'"';
+        into[at++] = (byte)',';
         used = at;
     }
 
+    /// <summary>A date, quoted, and the comma after it; a null writes the comma alone.</summary>
     private void Date(DateTime? value)
     {
-        if (value is not { } d)
+        Ensure(MaxDateBytes + 1);
+        if (value is { } d)
         {
-            return;
+            buffer[used++] = (byte)'"';
+            used += FormatDate(d, buffer, used);
+            buffer[used++] = (byte)'"';
         }
 
-        Ensure(MaxDateBytes);
-        buffer[used++] = (byte)'"';
-        used += FormatDate(d, buffer, used);
-        buffer[used++] = (byte)'"';
+        buffer[used++] = (byte)',';
     }
 }

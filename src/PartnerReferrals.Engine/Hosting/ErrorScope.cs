@@ -25,7 +25,8 @@ public static class ErrorScope
             return false;
         }
 
-        if (Has(error, "PartnerReferrals.Session.") || Has(error, "PartnerReferrals.Auth."))
+        // A date in a culture's format is the file's format: every row after it would fail the same way.
+        if (Has(error, "PartnerReferrals.Session.") || Has(error, "PartnerReferrals.Auth.") || Has(error, Queries.InputDate.CultureDateId))
         {
             return false;
         }

@@ -1,11 +1,30 @@
 using System;
+using System.Linq;
+using System.Reflection;
+using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.Insights;
 
-/// <summary>The running figures of one group: counters, first and last created date, and (when asked) the three response times.</summary>
+/// <summary>The running figures of one group: the stages reached, first and last created date, and (when asked) the three response times.</summary>
 internal sealed class GroupAccumulator
 {
+    /// <summary>
+    /// The stages, one per lifecycle date of the catalogue after the created one (acknowledgedDate: Acknowledged), each
+    /// counted into the <see cref="ReferralMeasure"/> property of its name. A stage counts when its date is set or the
+    /// status names it: the status alone is the last stage (an archived win keeps its wonDate), and a date alone may be
+    /// missing from a hand-edited CSV.
+    /// </summary>
+    private static readonly (ReferralField Date, string Name, PropertyInfo Count)[] Stages =
+        [.. ReferralFields.DateFields.Where(f => f != ReferralFields.CreatedDate).Select(f => StageOf(f, f.Property.Substring(0, f.Property.Length - "Date".Length)))];
+
+    private static readonly int Acknowledged = IndexOf("Acknowledged");
+    private static readonly int Accepted = IndexOf("Accepted");
+    private static readonly int Won = IndexOf("Won");
+    private static readonly int Lost = IndexOf("Lost");
+
+    private readonly long[] reached = new long[Stages.Length];
+
     public GroupAccumulator(bool trackTimes)
     {
         if (trackTimes)
@@ -17,24 +36,6 @@ internal sealed class GroupAccumulator
     }
 
     public long Created { get; private set; }
-
-    public long Acknowledged { get; private set; }
-
-    public long Accepted { get; private set; }
-
-    public long Won { get; private set; }
-
-    public long Declined { get; private set; }
-
-    public long Expired { get; private set; }
-
-    public long Missed { get; private set; }
-
-    public long Skipped { get; private set; }
-
-    public long Lost { get; private set; }
-
-    public long Archived { get; private set; }
 
     public DateTime? FirstCreated { get; private set; }
 
@@ -49,19 +50,15 @@ internal sealed class GroupAccumulator
     public void Add(Referral r)
     {
         Created++;
-        var acknowledged = ReferralStages.Acknowledged(r);
-        var accepted = ReferralStages.Accepted(r);
-        var won = ReferralStages.Won(r);
-        var lost = ReferralStages.Lost(r);
-        Acknowledged += acknowledged ? 1 : 0;
-        Accepted += accepted ? 1 : 0;
-        Won += won ? 1 : 0;
-        Lost += lost ? 1 : 0;
-        Declined += ReferralStages.Declined(r) ? 1 : 0;
-        Expired += ReferralStages.Expired(r) ? 1 : 0;
-        Missed += ReferralStages.Missed(r) ? 1 : 0;
-        Skipped += ReferralStages.Skipped(r) ? 1 : 0;
-        Archived += ReferralStages.Archived(r) ? 1 : 0;
+        var mask = 0;
+        for (var i = 0; i < Stages.Length; i++)
+        {
+            if (Stages[i].Date.DateOf(r).HasValue || string.Equals(Stages[i].Name, r.Status, StringComparison.OrdinalIgnoreCase))
+            {
+                reached[i]++;
+                mask |= 1 << i;
+            }
+        }
 
         if (r.CreatedDate is { } created)
         {
@@ -69,17 +66,17 @@ internal sealed class GroupAccumulator
             LastCreated = LastCreated is { } last && last >= created ? last : created;
         }
 
-        if (acknowledged)
+        if ((mask & (1 << Acknowledged)) != 0)
         {
             Acknowledge?.Add(r.CreatedDate, r.AcknowledgedDate);
         }
 
-        if (accepted)
+        if ((mask & (1 << Accepted)) != 0)
         {
             Accept?.Add(r.CreatedDate, r.AcceptedDate);
         }
 
-        if (won || lost)
+        if ((mask & ((1 << Won) | (1 << Lost))) != 0)
         {
             Close?.Add(r.AcceptedDate, r.WonDate ?? r.LostDate);
         }
@@ -87,70 +84,38 @@ internal sealed class GroupAccumulator
 
     public ReferralMeasure ToMeasure()
     {
-        var measure = new ReferralMeasure
+        var m = new ReferralMeasure { Created = Created, FirstCreated = FirstCreated, LastCreated = LastCreated };
+        for (var i = 0; i < Stages.Length; i++)
         {
-            Created = Created,
-            Acknowledged = Acknowledged,
-            Accepted = Accepted,
-            Won = Won,
-            Declined = Declined,
-            Expired = Expired,
-            Missed = Missed,
-            Skipped = Skipped,
-            Lost = Lost,
-            Archived = Archived,
-            AcknowledgeRate = Rate(Acknowledged, Created),
-            AcceptRate = Rate(Accepted, Acknowledged),
-            WinRateOfAccepted = Rate(Won, Accepted),
-            WinRate = Rate(Won, Created),
-            ExpiredOrMissedRate = Rate(Expired + Missed, Created),
-            FirstCreated = FirstCreated,
-            LastCreated = LastCreated,
-        };
-
-        if (Acknowledge is { } ack)
-        {
-            var (count, median, p90, mean) = Summarize(ack.Sample);
-            measure.AcknowledgeMeasured = count;
-            measure.AcknowledgeMedianHours = median;
-            measure.AcknowledgeP90Hours = p90;
-            measure.AcknowledgeMeanHours = mean;
-            measure.AcknowledgeMissingDates = ack.MissingDates;
-            measure.AcknowledgeOutOfOrder = ack.OutOfOrder;
+            Stages[i].Count.SetValue(m, reached[i]);
         }
 
-        if (Accept is { } accept)
-        {
-            var (count, median, p90, mean) = Summarize(accept.Sample);
-            measure.AcceptMeasured = count;
-            measure.AcceptMedianHours = median;
-            measure.AcceptP90Hours = p90;
-            measure.AcceptMeanHours = mean;
-            measure.AcceptMissingDates = accept.MissingDates;
-            measure.AcceptOutOfOrder = accept.OutOfOrder;
-        }
-
-        if (Close is { } close)
-        {
-            var (count, median, p90, mean) = Summarize(close.Sample);
-            measure.CloseMeasured = count;
-            measure.CloseMedianHours = median;
-            measure.CloseP90Hours = p90;
-            measure.CloseMeanHours = mean;
-            measure.CloseMissingDates = close.MissingDates;
-            measure.CloseOutOfOrder = close.OutOfOrder;
-        }
-
-        measure.DateProblems = measure.AcknowledgeMissingDates + measure.AcknowledgeOutOfOrder + measure.AcceptMissingDates
-            + measure.AcceptOutOfOrder + measure.CloseMissingDates + measure.CloseOutOfOrder;
-        return measure;
+        m.AcknowledgeRate = Rate(m.Acknowledged, m.Created);
+        m.AcceptRate = Rate(m.Accepted, m.Acknowledged);
+        m.WinRateOfAccepted = Rate(m.Won, m.Accepted);
+        m.WinRate = Rate(m.Won, m.Created);
+        m.ExpiredOrMissedRate = Rate(m.Expired + m.Missed, m.Created);
+        (m.AcknowledgeMeasured, m.AcknowledgeMedianHours, m.AcknowledgeP90Hours, m.AcknowledgeMeanHours, m.AcknowledgeMissingDates, m.AcknowledgeOutOfOrder) = Summarize(Acknowledge);
+        (m.AcceptMeasured, m.AcceptMedianHours, m.AcceptP90Hours, m.AcceptMeanHours, m.AcceptMissingDates, m.AcceptOutOfOrder) = Summarize(Accept);
+        (m.CloseMeasured, m.CloseMedianHours, m.CloseP90Hours, m.CloseMeanHours, m.CloseMissingDates, m.CloseOutOfOrder) = Summarize(Close);
+        m.DateProblems = m.AcknowledgeMissingDates + m.AcknowledgeOutOfOrder + m.AcceptMissingDates + m.AcceptOutOfOrder + m.CloseMissingDates + m.CloseOutOfOrder;
+        return m;
     }
 
     internal static double? Rate(long part, long whole) => whole == 0 ? null : part / (double)whole;
 
-    private static (long Count, double? Median, double? P90, double? Mean) Summarize(DurationSample sample)
+    private static (ReferralField, string, PropertyInfo) StageOf(ReferralField date, string name) => (date, name, typeof(ReferralMeasure).GetProperty(name)!);
+
+    private static int IndexOf(string name) => Array.FindIndex(Stages, s => s.Name == name);
+
+    private static (long Count, double? Median, double? P90, double? Mean, long Missing, long OutOfOrder) Summarize(TimedStage? stage)
     {
-        var sorted = sample.Sorted();
-        return (sorted.Length, DurationSample.PercentileHours(sorted, 0.5), DurationSample.PercentileHours(sorted, 0.9), sample.MeanHours);
+        if (stage is null)
+        {
+            return default;
+        }
+
+        var sorted = stage.Sample.Sorted();
+        return (sorted.Length, DurationSample.PercentileHours(sorted, 0.5), DurationSample.PercentileHours(sorted, 0.9), stage.Sample.MeanHours, stage.MissingDates, stage.OutOfOrder);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using PartnerReferrals.Engine.Queries;
 using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.Insights;
@@ -81,23 +82,17 @@ public sealed class InsightAccumulator
         var display = new List<string>();
         foreach (var field in Grouping.Fields)
         {
-            if (InsightGrouping.IsDateBucket(field))
+            if (field.Kind == ReferralFieldKind.Date)
             {
                 measure.CreatedPeriod = entry.Period;
-                measure.Interval = InsightGrouping.IntervalOf(field);
-                display.Add(entry.Period?.ToString(field == InsightField.CreatedMonth ? "yyyy-MM" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NoValue);
+                measure.Interval = Grouping.Level;
+                display.Add(entry.Period?.ToString(Grouping.Level == "Month" ? "yyyy-MM" : "yyyy-MM-dd", CultureInfo.InvariantCulture) ?? NoValue);
                 continue;
             }
 
             var value = entry.Terms[term++];
             display.Add(string.IsNullOrEmpty(value) ? NoValue : value!);
-            switch (field)
-            {
-                case InsightField.CustomerMarket: measure.CustomerMarket = value; break;
-                case InsightField.PartnerMarket: measure.PartnerMarket = value; break;
-                case InsightField.CustomerOrgSize: measure.CustomerOrgSize = value; break;
-                default: measure.Status = value; break;
-            }
+            InsightGrouping.SetTerm(measure, field, value);
         }
 
         if (display.Count > 0)
@@ -114,14 +109,14 @@ public sealed class InsightAccumulator
         period = null;
         foreach (var field in Grouping.Fields)
         {
-            if (InsightGrouping.IsDateBucket(field))
+            if (field.Kind == ReferralFieldKind.Date)
             {
-                period = r.CreatedDate is { } created ? InsightGrouping.BucketStart(field, created) : null;
+                period = r.CreatedDate is { } created ? DateBucket.Of(created, Grouping.Level).Start : null;
                 keyBuilder.Append(period?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "-");
             }
             else
             {
-                var value = TermOf(r, field);
+                var value = field.TextOf(r);
                 // A missing value and an empty one are different groups; the marker cannot occur in a value.
                 keyBuilder.Append(value is null ? "\u0000" : value.ToUpperInvariant());
             }
@@ -133,29 +128,7 @@ public sealed class InsightAccumulator
     }
 
     private string?[] Terms(Referral r) =>
-        Grouping.Fields.Where(f => !InsightGrouping.IsDateBucket(f)).Select(f => TermOf(r, f)).ToArray();
+        [.. Grouping.Fields.Where(f => f.Kind == ReferralFieldKind.Term).Select(f => f.TextOf(r))];
 
-    private static string? TermOf(Referral r, InsightField field) => field switch
-    {
-        InsightField.CustomerMarket => r.CustomerMarket,
-        InsightField.PartnerMarket => r.PartnerMarket,
-        InsightField.CustomerOrgSize => r.CustomerOrgSize,
-        _ => r.Status,
-    };
-
-    private sealed class Entry
-    {
-        public Entry(string?[] terms, DateTime? period, GroupAccumulator figures)
-        {
-            Terms = terms;
-            Period = period;
-            Figures = figures;
-        }
-
-        public string?[] Terms { get; }
-
-        public DateTime? Period { get; }
-
-        public GroupAccumulator Figures { get; }
-    }
+    private sealed record Entry(string?[] Terms, DateTime? Period, GroupAccumulator Figures);
 }

@@ -1,99 +1,72 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Reflection;
+using PartnerReferrals.Engine.Queries;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.Insights;
 
 /// <summary>
-/// A validated -GroupBy: term fields in the order given and at most one created-date bucket. Names ignore case,
-/// like the API's field names.
+/// A validated -GroupBy of Measure-PartnerReferral: term fields in the order given and at most one created-date
+/// bucket, named as the summary names it (<c>createdDate</c> with -AggregationLevel, Day when none) or as a bucket
+/// (<c>createdMonth</c>). Names ignore case, like the API's field names.
 /// </summary>
 public sealed class InsightGrouping
 {
     public const string ParameterName = "GroupBy";
 
-    private static readonly (string Name, InsightField Field)[] Names =
-    [
-        ("customerMarket", InsightField.CustomerMarket),
-        ("partnerMarket", InsightField.PartnerMarket),
-        ("customerOrgSize", InsightField.CustomerOrgSize),
-        ("status", InsightField.Status),
-        ("createdDay", InsightField.CreatedDay),
-        ("createdWeek", InsightField.CreatedWeek),
-        ("createdMonth", InsightField.CreatedMonth),
-    ];
+    /// <summary>The term fields Measure-PartnerReferral groups by: the catalogue's groupable ones its output carries.</summary>
+    private static readonly Dictionary<ReferralField, PropertyInfo> TermProperties = ReferralFields.GroupableFields
+        .Where(f => f.Kind == ReferralFieldKind.Term && typeof(ReferralMeasure).GetProperty(f.Property) is not null)
+        .ToDictionary(f => f, f => typeof(ReferralMeasure).GetProperty(f.Property)!);
 
-    private InsightGrouping(IReadOnlyList<InsightField> fields)
+    private InsightGrouping(IReadOnlyList<ReferralField> fields, string? level)
     {
         Fields = fields;
-        Text = string.Join(",", fields.Select(NameOf));
+        Level = level;
+        Text = string.Join(",", fields.Select(f => f.Kind == ReferralFieldKind.Date ? f.BucketName(level!) : f.Name));
     }
 
     /// <summary>The whole input as one group.</summary>
-    public static InsightGrouping None { get; } = new(Array.Empty<InsightField>());
+    public static InsightGrouping None { get; } = new([], null);
 
     /// <summary>The names a user may type, for completion and error messages.</summary>
-    public static IReadOnlyList<string> ValidNames { get; } = Names.Select(n => n.Name).ToArray();
+    public static IReadOnlyList<string> ValidNames { get; } =
+        [.. TermProperties.Keys.Select(f => f.Name), ReferralFields.CreatedDate.Name, .. ReferralFields.Levels.Select(ReferralFields.CreatedDate.BucketName)];
 
-    public IReadOnlyList<InsightField> Fields { get; }
+    /// <summary>The grouped fields in the order given: term fields, and createdDate for the created-date bucket.</summary>
+    public IReadOnlyList<ReferralField> Fields { get; }
 
-    /// <summary>The grouping as written in <see cref="Models.ReferralMeasure.GroupBy"/>, e.g. <c>status,createdMonth</c>.</summary>
+    /// <summary>Day, Week or Month when the created date is grouped; null otherwise.</summary>
+    public string? Level { get; }
+
+    /// <summary>The grouping as written in <see cref="ReferralMeasure.GroupBy"/>, a bucket by its name: <c>status,createdMonth</c>.</summary>
     public string Text { get; }
 
-    public static InsightGrouping Parse(IEnumerable<string>? names)
+    public static InsightGrouping Parse(IEnumerable<string>? names, string? aggregationLevel = null)
     {
-        var fields = new List<InsightField>();
-        foreach (var raw in names ?? Array.Empty<string>())
+        var dated = false;
+        var (fields, level) = GroupingNames.Resolve(names, aggregationLevel, "PartnerReferrals.Insights.", name =>
         {
-            // "a,b" as one argument is what people type after seeing the GroupBy column.
-            foreach (var part in (raw ?? string.Empty).Split(','))
+            if (!ReferralFields.TryGetGrouping(name, out var field, out _) || !(TermProperties.ContainsKey(field) || field == ReferralFields.CreatedDate))
             {
-                var name = part.Trim();
-                if (name.Length == 0)
-                {
-                    continue;
-                }
-
-                var match = Names.Where(n => string.Equals(n.Name, name, StringComparison.OrdinalIgnoreCase)).Select(n => (InsightField?)n.Field).FirstOrDefault()
-                    ?? throw Invalid("UnknownGroupBy", name, string.Format(CultureInfo.InvariantCulture, "-GroupBy: '{0}' is not a field Measure-PartnerReferral groups by.", name), "Use one or more of: " + string.Join(", ", ValidNames) + ".");
-                if (!fields.Contains(match))
-                {
-                    fields.Add(match);
-                }
+                throw Invalid("UnknownGroupBy", name, string.Format(CultureInfo.InvariantCulture, "-GroupBy: '{0}' is not a field Measure-PartnerReferral groups by.", name), "Use one or more of: " + string.Join(", ", ValidNames) + ".");
             }
-        }
 
-        if (fields.Count(IsDateBucket) > 1)
-        {
-            throw Invalid("SeveralDateBuckets", string.Join(",", fields.Where(IsDateBucket).Select(NameOf)), "-GroupBy: a grouping can have only one created-date bucket.", "Keep one of createdDay, createdWeek or createdMonth.");
-        }
+            if (field.Kind == ReferralFieldKind.Date && dated)
+            {
+                throw Invalid("SeveralDateBuckets", name, "-GroupBy: a grouping can have only one created-date bucket.", "Keep one of createdDate, createdDay, createdWeek or createdMonth.");
+            }
 
-        return fields.Count == 0 ? None : new InsightGrouping(fields);
+            dated |= field.Kind == ReferralFieldKind.Date;
+            return field;
+        });
+        return fields.Count == 0 ? None : new InsightGrouping(fields, level);
     }
 
-    public static string NameOf(InsightField field) => Names.First(n => n.Field == field).Name;
-
-    internal static bool IsDateBucket(InsightField field) => field is InsightField.CreatedDay or InsightField.CreatedWeek or InsightField.CreatedMonth;
-
-    /// <summary>First day of the bucket (weeks start on Monday, as the API's week aggregation does), UTC.</summary>
-    internal static DateTime BucketStart(InsightField field, DateTime created)
-    {
-        var day = DateTime.SpecifyKind(created.Date, DateTimeKind.Utc);
-        return field switch
-        {
-            InsightField.CreatedWeek => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
-            InsightField.CreatedMonth => new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc),
-            _ => day,
-        };
-    }
-
-    internal static string IntervalOf(InsightField field) => field switch
-    {
-        InsightField.CreatedWeek => "Week",
-        InsightField.CreatedMonth => "Month",
-        _ => "Day",
-    };
+    /// <summary>Sets a grouped term field's value on <paramref name="measure"/>.</summary>
+    internal static void SetTerm(ReferralMeasure measure, ReferralField field, string? value) => TermProperties[field].SetValue(measure, value);
 
     private static PartnerReferralsException Invalid(string id, string target, string message, string fix) =>
         new("PartnerReferrals.Insights." + id, ErrorKind.InvalidArgument, message, fix, target)

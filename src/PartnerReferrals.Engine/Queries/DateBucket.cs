@@ -12,17 +12,22 @@ public static class DateBucket
     public static (DateTime Start, DateTime End) Of(DateTime date, string? level)
     {
         var day = FilterText.ToUtc(date).Date;
-        switch ((level ?? "day").Trim().ToLowerInvariant())
+        // Compared in place, not lower-cased: Measure-PartnerReferral buckets every row through here.
+        if (Is(level, "Week"))
         {
-            case "week":
-                // DayOfWeek counts from Sunday; weeks start on Monday (API.md).
-                var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-                return (monday, monday.AddDays(7));
-            case "month":
-                var first = new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc);
-                return (first, first.AddMonths(1));
-            default:
-                return (day, day.AddDays(1));
+            // DayOfWeek counts from Sunday; weeks start on Monday (API.md).
+            var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+            return (monday, monday.AddDays(7));
         }
+
+        if (Is(level, "Month"))
+        {
+            var first = new DateTime(day.Year, day.Month, 1, 0, 0, 0, DateTimeKind.Utc);
+            return (first, first.AddMonths(1));
+        }
+
+        return (day, day.AddDays(1));
     }
+
+    private static bool Is(string? level, string name) => string.Equals(level?.Trim(), name, StringComparison.OrdinalIgnoreCase);
 }

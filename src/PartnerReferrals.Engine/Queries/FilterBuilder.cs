@@ -20,11 +20,10 @@ public static class FilterBuilder
         }
 
         var clauses = new List<string>();
-        AddAnyOf(clauses, "id", filter.Id);
-        AddAnyOf(clauses, "status", filter.Status);
-        AddAnyOf(clauses, "customerMarket", filter.CustomerMarket);
-        AddAnyOf(clauses, "partnerMarket", filter.PartnerMarket);
-        AddAnyOf(clauses, "customerOrgSize", filter.CustomerOrgSize);
+        foreach (var field in ReferralFields.ValueFilterFields)
+        {
+            AddAnyOf(clauses, field.Name, field.AnyOf!(filter));
+        }
 
         if (!string.IsNullOrEmpty(filter.CustomerNameContains))
         {

@@ -10,13 +10,14 @@ namespace PartnerReferrals.Engine.Queries;
 /// The filter one piped object stands for. A summary row (it carries GroupBy) means exactly the referrals it
 /// counts: every grouped field equal to the row's value, a grouped date inside the row's bucket, a missing value
 /// as <c>eq null</c>. A referral (it carries an Id) means that referral. Any other object drills down by the
-/// term properties it has (Status, CustomerMarket, PartnerMarket, CustomerOrgSize), as a CSV row would.
+/// properties it has of the fields a typed parameter selects by value (Status, CustomerMarket...), as a CSV row would.
 /// </summary>
 public static class InputRowFilter
 {
     private const string Parameter = Hosting.ErrorScope.InputParameter;
 
-    private static readonly string[] TermProperties = ["status", "customerMarket", "partnerMarket", "customerOrgSize"];
+    /// <summary>The fields a plain object drills down by: those of the typed value parameters, less the id that outranks them.</summary>
+    private static readonly ReferralField[] TermFields = [.. ReferralFields.ValueFilterFields.Where(f => f != ReferralFields.Id)];
 
     /// <summary>The clauses, joined by <c>and</c>. Throws <see cref="PartnerReferralsException"/> when the object means nothing.</summary>
     public static string Build(IReadOnlyDictionary<string, object?> row)
@@ -26,37 +27,28 @@ public static class InputRowFilter
             throw new ArgumentNullException(nameof(row));
         }
 
-        var properties = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in row)
-        {
-            properties[pair.Key] = pair.Value;
-        }
-
+        var properties = row.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
         if (Text(properties, "GroupBy") is { } groupBy)
         {
             return Group(properties, groupBy, Text(properties, "AggregationLevel"));
         }
 
-        if (Values(properties, "id") is { Count: > 0 } ids)
+        // The values a typed parameter of the same name would take, built as -Status or -Id would build them; an id outranks the rest.
+        var filter = new ReferralFilter();
+        foreach (var field in Values(properties, ReferralFields.Id.Name).Any(v => !string.IsNullOrWhiteSpace(v)) ? [ReferralFields.Id] : TermFields)
         {
-            return AnyOf("id", ids);
+            foreach (var value in Values(properties, field.Name))
+            {
+                field.AnyOf!(filter).Add(value);
+            }
         }
 
-        var clauses = TermProperties
-            .Select(name => Values(properties, name) is { Count: > 0 } values ? AnyOf(name, values) : null)
-            .Where(clause => clause is not null)
-            .ToList();
-        if (clauses.Count == 0)
-        {
-            throw QueryErrors.Invalid(
-                "InputObjectNotUsable",
-                Parameter,
-                null,
-                "The piped object has none of the properties Get-PartnerReferral reads: GroupBy (a summary row), Id, Status, CustomerMarket, PartnerMarket, CustomerOrgSize.",
-                "Pipe summary rows, referrals, or objects with one of those properties (e.g. rows of Import-Csv).");
-        }
-
-        return string.Join(" and ", clauses);
+        return FilterBuilder.Build(filter) ?? throw QueryErrors.Invalid(
+            "InputObjectNotUsable",
+            Parameter,
+            null,
+            "The piped object has none of the properties Get-PartnerReferral reads: GroupBy (a summary row), Id, " + string.Join(", ", TermFields.Select(f => f.Property)) + ".",
+            "Pipe summary rows, referrals, or objects with one of those properties (e.g. rows of Import-Csv).");
     }
 
     private static string Group(Dictionary<string, object?> properties, string groupBy, string? level)
@@ -97,59 +89,28 @@ public static class InputRowFilter
 
     private static string DateClause(ReferralField field, object? value, string? level)
     {
-        if (value is null || (value is string blank && blank.Length == 0))
+        var date = InputDate.Read(value, field.Property, text => QueryErrors.Invalid(
+            "InputObjectInvalidDate",
+            Parameter,
+            text,
+            string.Format(CultureInfo.InvariantCulture, "The piped summary row's {0} '{1}' is not a date.", field.Name, text),
+            "Give the bucket's first day as a date, e.g. 2024-03-01."));
+        if (date is null)
         {
             return field.Name + " eq null";
         }
 
-        var (start, end) = DateBucket.Of(ToDate(field, value), level);
+        var (start, end) = DateBucket.Of(date.Value, level);
         return field.Name + " ge " + FilterText.DateCast(start) + " and " + field.Name + " lt " + FilterText.DateCast(end);
     }
-
-    private static DateTime ToDate(ReferralField field, object value)
-    {
-        switch (value)
-        {
-            case DateTime date:
-                return date;
-            case DateTimeOffset offset:
-                return offset.UtcDateTime;
-            case string text when DateTime.TryParse(text, CultureInfo.CurrentCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed)
-                || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out parsed):
-                return parsed;
-            default:
-                throw QueryErrors.Invalid(
-                    "InputObjectInvalidDate",
-                    Parameter,
-                    value,
-                    string.Format(CultureInfo.InvariantCulture, "The piped summary row's {0} '{1}' is not a date.", field.Name, value),
-                    "Give the bucket's first day as a date, e.g. 2024-03-01.");
-        }
-    }
-
-    private static string AnyOf(string field, IReadOnlyList<string> values) =>
-        values.Count == 1
-            ? field + " eq " + FilterText.Quote(values[0])
-            : "(" + string.Join(" or ", values.Select(v => field + " eq " + FilterText.Quote(v))) + ")";
 
     private static string? Text(Dictionary<string, object?> properties, string name) =>
         properties.TryGetValue(name, out var value) && value is { } found && Convert.ToString(found, CultureInfo.InvariantCulture) is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text)
             ? text
             : null;
 
-    private static List<string>? Values(Dictionary<string, object?> properties, string name)
-    {
-        if (!properties.TryGetValue(name, out var value) || value is not { } found)
-        {
-            return null;
-        }
-
-        IEnumerable items = found is string or not IEnumerable ? new[] { found } : (IEnumerable)found;
-        return items.Cast<object?>()
-            .Select(item => Convert.ToString(item, CultureInfo.InvariantCulture))
-            .Where(text => !string.IsNullOrWhiteSpace(text))
-            .Select(text => text!)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-    }
+    private static IEnumerable<string> Values(Dictionary<string, object?> properties, string name) =>
+        !properties.TryGetValue(name, out var value) || value is null ? []
+        : value is string or not IEnumerable ? [Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty]
+        : ((IEnumerable)value).Cast<object?>().Select(item => Convert.ToString(item, CultureInfo.InvariantCulture) ?? string.Empty);
 }

@@ -21,8 +21,6 @@ public sealed class ReferralQuery
     /// <summary>Pages in flight when -ThrottleLimit is left out (the session's <see cref="Http.PartnerReferralsOptions.MaxConcurrency"/>).</summary>
     public const int DefaultThrottleLimit = 4;
 
-    private static readonly string[] AggregationLevels = ["day", "week", "month"];
-
     private ReferralQuery(string? filter, IReadOnlyList<string> groupBy, string? aggregationLevel, int pageSize, long skip, long? first)
     {
         Filter = filter;
@@ -39,7 +37,7 @@ public sealed class ReferralQuery
     /// <summary>Canonical field names (the API's casing), empty for a row query.</summary>
     public IReadOnlyList<string> GroupBy { get; }
 
-    /// <summary><c>day</c>, <c>week</c>, <c>month</c> or null.</summary>
+    /// <summary><c>day</c>, <c>week</c>, <c>month</c>, or null when no date is grouped (<see cref="GroupingNames"/>).</summary>
     public string? AggregationLevel { get; }
 
     public int PageSize { get; }
@@ -120,10 +118,9 @@ public sealed class ReferralQuery
             throw QueryErrors.Invalid("NegativeFirst", "First", first, "-First must not be negative.", "Give 0 or more rows to return, or leave it out for all rows.");
         }
 
-        var fields = ValidateGroupBy(groupBy);
-        var level = ValidateAggregationLevel(aggregationLevel, fields);
+        var (fields, level) = GroupingNames.Resolve(groupBy, aggregationLevel, QueryErrors.Prefix, Groupable);
         RequestLength.Check(filter);
-        return new ReferralQuery(string.IsNullOrWhiteSpace(filter) ? null : filter, fields.Select(f => f.Name).ToArray(), level, pageSize ?? MaxPageSize, skip, first);
+        return new ReferralQuery(string.IsNullOrWhiteSpace(filter) ? null : filter, fields.Select(f => f.Name).ToArray(), level?.ToLowerInvariant(), pageSize ?? MaxPageSize, skip, first);
     }
 
     /// <summary>This query with at most <paramref name="throttleLimit"/> pages in flight (null: the session's default).</summary>
@@ -154,74 +151,20 @@ public sealed class ReferralQuery
         new("skip", skip > 0 ? skip.ToString(CultureInfo.InvariantCulture) : null),
     ]);
 
-    private static List<ReferralField> ValidateGroupBy(IEnumerable<string>? groupBy)
+    private static ReferralField Groupable(string name)
     {
-        var fields = new List<ReferralField>();
-        // "status,createdDate" in one element is accepted too: it is how the API itself writes the list.
-        foreach (var name in (groupBy ?? []).SelectMany(g => (g ?? string.Empty).Split(',')).Select(n => n.Trim()).Where(n => n.Length > 0))
+        if (!ReferralFields.TryGetGrouping(name, out var field, out _))
         {
-            if (!ReferralFields.TryGet(name, out var field))
-            {
-                throw QueryErrors.UnknownField("GroupBy", name, ReferralFields.Describe(ReferralFields.GroupableFields));
-            }
-
-            if (!field.Groupable)
-            {
-                throw QueryErrors.Invalid(
-                    "FieldNotGroupable",
-                    "GroupBy",
-                    name,
-                    "-GroupBy: '" + field.Name + "' cannot be grouped (every row has its own).",
-                    "Use one of: " + ReferralFields.Describe(ReferralFields.GroupableFields) + ".");
-            }
-
-            if (!fields.Contains(field))
-            {
-                fields.Add(field);
-            }
+            throw QueryErrors.UnknownField("GroupBy", name, ReferralFields.Describe(ReferralFields.GroupableFields) + " (a date also as its bucket: " + ReferralFields.CreatedDate.BucketName("Month") + ")");
         }
 
-        return fields;
-    }
-
-    private static string? ValidateAggregationLevel(string? level, List<ReferralField> groupBy)
-    {
-        if (string.IsNullOrWhiteSpace(level))
-        {
-            return null;
-        }
-
-        var canonical = AggregationLevels.FirstOrDefault(l => string.Equals(l, level!.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (canonical is null)
-        {
-            throw QueryErrors.Invalid(
-                "InvalidAggregationLevel",
-                "AggregationLevel",
-                level,
-                "-AggregationLevel: '" + level + "' is not an aggregation level.",
-                "Use Day, Week or Month.");
-        }
-
-        if (groupBy.Count == 0)
-        {
-            throw QueryErrors.Invalid(
-                "AggregationWithoutGroupBy",
-                "AggregationLevel",
-                level,
-                "-AggregationLevel needs -GroupBy: it sets the bucket size of the grouped date fields.",
-                "Add -GroupBy with a date field, e.g. -GroupBy createdDate -AggregationLevel " + level + ".");
-        }
-
-        if (!groupBy.Any(f => f.Kind == ReferralFieldKind.Date))
-        {
-            throw QueryErrors.Invalid(
-                "AggregationWithoutDateField",
-                "AggregationLevel",
-                level,
-                "-AggregationLevel applies to date fields, and -GroupBy has none.",
-                "Add a date field to -GroupBy (" + ReferralFields.Describe(ReferralFields.DateFields) + ") or leave -AggregationLevel out.");
-        }
-
-        return canonical;
+        return field.Groupable
+            ? field
+            : throw QueryErrors.Invalid(
+                "FieldNotGroupable",
+                "GroupBy",
+                name,
+                "-GroupBy: '" + field.Name + "' cannot be grouped (every row has its own).",
+                "Use one of: " + ReferralFields.Describe(ReferralFields.GroupableFields) + ".");
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
@@ -20,6 +19,8 @@ internal static class RequestLength
 
     public static int MaxEncodedFilter => MaxRequestLine - Reserved;
 
+    private static string TypedFilters => string.Join(", ", ReferralFields.ValueFilterFields.Select(f => "-" + f.Property).Append("-CustomerName"));
+
     /// <summary>Refuses a filter too long for one request; <paramref name="parts"/>, when known, name the parameter that made it so.</summary>
     public static void Check(string? filter, ReferralFilter? parts = null)
     {
@@ -35,24 +36,17 @@ internal static class RequestLength
                 "FilterTooLong",
                 parts is null ? "Filter" : Longest(parts),
                 null,
-                string.Format(CultureInfo.InvariantCulture, "-{2}: the filter is {0:N0} characters once encoded for the URL, and the API refuses requests over about {1:N0}; it is built from -Filter and the typed filters (-Status, -CustomerMarket, -PartnerMarket, -CustomerOrgSize, -CustomerName).", encoded, MaxRequestLine, parts is null ? "Filter" : Longest(parts)),
+                string.Format(CultureInfo.InvariantCulture, "-{2}: the filter is {0:N0} characters once encoded for the URL, and the API refuses requests over about {1:N0}; it is built from -Filter and the typed filters ({3}).", encoded, MaxRequestLine, parts is null ? "Filter" : Longest(parts), TypedFilters),
                 string.Format(CultureInfo.InvariantCulture, "Shorten it to under {0:N0} encoded characters: split the values over several calls (for example a few -Status values per call) or filter by a date range instead.", MaxEncodedFilter));
         }
     }
 
     /// <summary>The cmdlet parameter that contributes most to the filter.</summary>
-    private static string Longest(ReferralFilter parts)
-    {
-        static int Length(IEnumerable<string> values) => values.Sum(v => (v?.Length ?? 0) + 20);
-        var candidates = new (string Parameter, int Length)[]
-        {
-            ("Filter", parts.RawFilter?.Length ?? 0),
-            ("Status", Length(parts.Status)),
-            ("CustomerMarket", Length(parts.CustomerMarket)),
-            ("PartnerMarket", Length(parts.PartnerMarket)),
-            ("CustomerOrgSize", Length(parts.CustomerOrgSize)),
-            ("CustomerName", parts.CustomerNameContains?.Length ?? 0),
-        };
-        return candidates.OrderByDescending(c => c.Length).First().Parameter;
-    }
+    private static string Longest(ReferralFilter parts) =>
+        ReferralFields.ValueFilterFields
+            .Select(f => (Parameter: f.Property, Length: f.AnyOf!(parts).Sum(v => (v?.Length ?? 0) + 20)))
+            .Append((Parameter: "Filter", Length: parts.RawFilter?.Length ?? 0))
+            .Append((Parameter: "CustomerName", Length: parts.CustomerNameContains?.Length ?? 0))
+            .OrderByDescending(c => c.Length)
+            .First().Parameter;
 }

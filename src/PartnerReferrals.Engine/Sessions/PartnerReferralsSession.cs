@@ -123,8 +123,7 @@ public sealed class PartnerReferralsSession : IDisposable
         }
 
         var groupBy = string.Join(",", query.GroupBy);
-        var level = query.AggregationLevel is { } l ? char.ToUpperInvariant(l[0]) + l.Substring(1) : null;
-        var streamer = new PageStreamer<ReferralGroup>(fetcher, AnalyticsBase, (body, expectedRows) => ReferralPageReader.ReadGroups(body, groupBy, level, expectedRows), null);
+        var streamer = new PageStreamer<ReferralGroup>(fetcher, AnalyticsBase, (body, expectedRows) => ReferralPageReader.ReadGroups(body, groupBy, query.AggregationLevel, expectedRows), null);
         return streamer.StreamAsync(query, operation ?? NewOperation(null), listener, cancellationToken);
     }
 

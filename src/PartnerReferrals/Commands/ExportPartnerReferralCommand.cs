@@ -26,8 +26,9 @@ public sealed class ExportPartnerReferralCommand : QueryCmdlet
     /// <summary>
     /// Adds the rows to the end of an existing file without a second header, for example a later incremental pull
     /// (-After the last run). The file must start with the same header that Export-PartnerReferral writes (the columns
-    /// of a Referral object); otherwise nothing is written and the error names -Append. A missing file is created with a
-    /// header. If the pull fails, nothing is appended.
+    /// of a Referral object) and hold ISO 8601 UTC dates, as Export-PartnerReferral writes them; otherwise (a file of
+    /// Export-Csv, whose dates are in a culture's format) nothing is written and the error names -Append, so one column
+    /// never mixes two date formats. A missing file is created with a header. If the pull fails, nothing is appended.
     /// </summary>
     [Parameter]
     public SwitchParameter Append { get; set; }

@@ -12,15 +12,20 @@ namespace PartnerReferrals.Commands;
 [OutputType(typeof(ReferralGroup))]
 public sealed class GetPartnerReferralSummaryCommand : QueryCmdlet
 {
-    private SummaryView? view;
-
-    /// <summary>The fields to group by, for example status, customerMarket or createdDate. Tab completion offers every field. At least one is required.</summary>
+    /// <summary>
+    /// The fields to group by, for example status, customerMarket or createdDate. A date can also be named by its bucket,
+    /// as Measure-PartnerReferral names it: createdMonth is createdDate -AggregationLevel Month (likewise createdDay,
+    /// createdWeek, wonMonth...). Tab completion offers every field and bucket. At least one is required.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0)]
-    [ArgumentCompleter(typeof(GroupByFieldCompleter))]
+    [ArgumentCompleter(typeof(FieldCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] GroupBy { get; set; } = [];
 
-    /// <summary>Day, Week or Month: the bucket size for every grouped date field. Requires a date field in -GroupBy.</summary>
+    /// <summary>
+    /// Day, Week or Month: the bucket size for every grouped date field (Day when a date is grouped without it).
+    /// Requires a date field in -GroupBy, and agrees with a bucket named there (createdMonth).
+    /// </summary>
     [Parameter]
     [ValidateSet("Day", "Week", "Month", IgnoreCase = true)]
     public string? AggregationLevel { get; set; }
@@ -36,23 +41,7 @@ public sealed class GetPartnerReferralSummaryCommand : QueryCmdlet
         RunEngine((host, token) => PartnerReferralsOperations.GetSummary(Session, request, host, token));
     }
 
-    /// <summary>Each row carries the type name of its grouping's view, which shows the grouped fields and buckets.</summary>
-    internal override void WriteResult(object item)
-    {
-        if (item is not ReferralGroup)
-        {
-            base.WriteResult(item);
-            return;
-        }
-
-        if (view is null)
-        {
-            view = SummaryView.For(GroupBy, AggregationLevel);
-            SummaryFormats.EnsureLoaded(this, view);
-        }
-
-        var row = new PSObject(item);
-        row.TypeNames.Insert(0, view.TypeName);
-        base.WriteResult(row);
-    }
+    /// <summary>Each row shows its grouped values as properties and carries the type name of its grouping's view.</summary>
+    internal override void WriteResult(object item) =>
+        base.WriteResult(item is ReferralGroup group ? SummaryFormats.Dress(this, group) : item);
 }

@@ -30,17 +30,17 @@ public abstract class QueryCmdlet : PartnerReferralsCmdlet
     /// </summary>
     /// <remarks>By property name, not by value: binding by value would turn any piped object into its type name.</remarks>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(StatusCompleter))]
+    [ArgumentCompleter(typeof(FieldCompleter))]
     public string[]? Status { get => Values(bound.Filter.Status); set => Set(bound.Filter.Status, value); }
 
     /// <summary>Returns only referrals whose customer market (country or region code, such as US or DE) is one of these values.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(MarketCompleter))]
+    [ArgumentCompleter(typeof(FieldCompleter))]
     public string[]? CustomerMarket { get => Values(bound.Filter.CustomerMarket); set => Set(bound.Filter.CustomerMarket, value); }
 
     /// <summary>Returns only referrals whose partner market (country or region code) is one of these values.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(MarketCompleter))]
+    [ArgumentCompleter(typeof(FieldCompleter))]
     public string[]? PartnerMarket { get => Values(bound.Filter.PartnerMarket); set => Set(bound.Filter.PartnerMarket, value); }
 
     /// <summary>
@@ -48,7 +48,7 @@ public abstract class QueryCmdlet : PartnerReferralsCmdlet
     /// Morethan20000employees. Tab completion offers the known sizes; any value is allowed.
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(OrgSizeCompleter))]
+    [ArgumentCompleter(typeof(FieldCompleter))]
     public string[]? CustomerOrgSize { get => Values(bound.Filter.CustomerOrgSize); set => Set(bound.Filter.CustomerOrgSize, value); }
 
     /// <summary>Returns only referrals whose customer name contains this text, ignoring case. Quotes in the text are escaped for you.</summary>
@@ -61,7 +61,7 @@ public abstract class QueryCmdlet : PartnerReferralsCmdlet
     /// </summary>
     [Parameter]
     [PSDefaultValue(Value = ReferralFilter.DefaultDateField)]
-    [ArgumentCompleter(typeof(DateFieldCompleter))]
+    [ArgumentCompleter(typeof(FieldCompleter))]
     [AppliesWith(nameof(After), nameof(Before))]
     public string? DateField { get => bound.Filter.DateField; set => bound.Filter.DateField = value; }
 

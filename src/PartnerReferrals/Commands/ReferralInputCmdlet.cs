@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using PartnerReferrals.Commands.Hosting;
 using PartnerReferrals.Engine;
+using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Insights;
 using PartnerReferrals.Models;
 
@@ -20,9 +21,10 @@ public abstract class ReferralInputCmdlet : QueryCmdlet
     private string? queryParameterTyped;
 
     /// <summary>
-    /// A referral to include: the objects Get-PartnerReferral writes, rows of Import-Csv (dates as text, ISO 8601 or
-    /// the invariant format Export-Csv writes; a date without a zone is UTC), or deserialized referrals. Properties are
-    /// read by name; missing ones are empty.
+    /// A referral to include: the objects Get-PartnerReferral writes, rows of Import-Csv, or deserialized referrals.
+    /// Properties are read by name; missing ones are empty. Text dates are read as PowerShell's [datetime] cast reads
+    /// them (ISO 8601, as Export-PartnerReferral writes them, or month first; a date without a zone is UTC); a date
+    /// the current culture reads otherwise, as Export-Csv writes them in many cultures, ends the command naming its column.
     /// <para>Filter parameters cannot be combined with pipeline input: filter upstream, for example with Where-Object.</para>
     /// </summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputSet)]
@@ -54,9 +56,15 @@ public abstract class ReferralInputCmdlet : QueryCmdlet
         {
             return ReferralInput.FromProperties(property => PipedObject.ValueOf(input, property));
         }
-        catch (PartnerReferralsException error)
+        catch (PartnerReferralsException error) when (ErrorScope.ConcernsOneInput(error))
         {
             WriteError(ErrorRecordFactory.Create(error));
+            return null;
+        }
+        catch (PartnerReferralsException error)
+        {
+            // A date in a culture's format is the whole file's: measuring the rows after it would give wrong figures.
+            Fail(error);
             return null;
         }
     }

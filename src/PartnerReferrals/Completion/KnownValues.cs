@@ -4,38 +4,20 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using PartnerReferrals.Engine.Insights;
 using PartnerReferrals.Engine.Queries;
 
 namespace PartnerReferrals.Commands.Completion;
 
 /// <summary>
-/// Values offered by tab completion. Statuses and org sizes help typing only: the API documents no closed list,
-/// so any other value is passed through and the service decides (see API.md).
+/// Values offered by tab completion, from the engine's field catalogue, which also validates them: the two cannot
+/// drift. Statuses, markets and org sizes help typing only: the API documents no closed list, so any other value is
+/// passed through and the service decides (see API.md).
 /// </summary>
 internal static class KnownValues
 {
-    public static readonly IReadOnlyList<string> Statuses =
-    [
-        "Created", "Acknowledged", "Accepted", "Declined", "Expired", "Lost", "Missed", "Skipped", "Won", "Archived",
-    ];
-
-    public static readonly IReadOnlyList<string> OrgSizes =
-    [
-        "1to9employees", "10to50employees", "51to250employees", "251to1000employees", "1001to5000employees",
-        "5001to10000employees", "10001to20000employees", "Morethan20000employees",
-    ];
-
-    /// <summary>ISO 3166-1 alpha-2, the codes the API's markets use (e.g. US, DE); any other value is passed through too.</summary>
-    public static readonly IReadOnlyList<string> Markets =
-        "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW".Split(' ');
-
     /// <summary>Authority segments every tenant accepts, offered after the signed-in tenant.</summary>
     public static readonly IReadOnlyList<string> TenantAliases = ["organizations", "common"];
-
-    /// <summary>From the engine's field catalogue, which also validates them: the two cannot drift.</summary>
-    public static readonly IReadOnlyList<string> DateFields = [.. ReferralFields.DateFields.Select(f => f.Name)];
-
-    public static readonly IReadOnlyList<string> GroupByFields = [.. ReferralFields.GroupableFields.Select(f => f.Name)];
 
     /// <summary>
     /// The results, or the word itself when there are none: PowerShell offers file names when a completer returns
@@ -62,25 +44,23 @@ internal static class KnownValues
     }
 }
 
-/// <summary>Completes referral statuses for -Status.</summary>
-public sealed class StatusCompleter : IArgumentCompleter
+/// <summary>
+/// Completes what the field catalogue knows, never with file names: a typed filter (-Status, -CustomerMarket...) with
+/// the values known for the field of its name, -DateField with the date fields, -GroupBy with what the command groups
+/// by (the summary: every groupable field and every date's buckets, createdMonth...).
+/// </summary>
+public sealed class FieldCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        KnownValues.Complete(KnownValues.Statuses, wordToComplete);
-}
+        KnownValues.OrWord(KnownValues.Complete(Values(commandName, parameterName), wordToComplete), wordToComplete);
 
-/// <summary>Completes customer organisation sizes for -CustomerOrgSize.</summary>
-public sealed class OrgSizeCompleter : IArgumentCompleter
-{
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        KnownValues.Complete(KnownValues.OrgSizes, wordToComplete);
-}
-
-/// <summary>Completes market codes for -CustomerMarket and -PartnerMarket.</summary>
-public sealed class MarketCompleter : IArgumentCompleter
-{
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        KnownValues.OrWord(KnownValues.Complete(KnownValues.Markets, wordToComplete), wordToComplete);
+    private static IEnumerable<string> Values(string command, string parameter) => parameter switch
+    {
+        "DateField" => ReferralFields.DateFields.Select(f => f.Name),
+        "GroupBy" when string.Equals(command, "Measure-PartnerReferral", StringComparison.OrdinalIgnoreCase) => InsightGrouping.ValidNames,
+        "GroupBy" => [.. ReferralFields.GroupableFields.Select(f => f.Name), .. ReferralFields.BucketNames],
+        _ => ReferralFields.TryGet(parameter, out var field) ? field.KnownValues : [],
+    };
 }
 
 /// <summary>Completes -TenantId with the signed-in tenant and the aliases, never with file names.</summary>
@@ -111,18 +91,4 @@ public sealed class FilterCompleter : IArgumentCompleter
             .ToList();
         return KnownValues.OrWord(results, wordToComplete);
     }
-}
-
-/// <summary>Completes the date fields for -DateField.</summary>
-public sealed class DateFieldCompleter : IArgumentCompleter
-{
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        KnownValues.Complete(KnownValues.DateFields, wordToComplete);
-}
-
-/// <summary>Completes the term and date fields for -GroupBy.</summary>
-public sealed class GroupByFieldCompleter : IArgumentCompleter
-{
-    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        KnownValues.Complete(KnownValues.GroupByFields, wordToComplete);
 }

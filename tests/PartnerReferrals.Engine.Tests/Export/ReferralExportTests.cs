@@ -87,6 +87,53 @@ public sealed class ReferralExportTests : IDisposable
         Assert.Equal(0, handler.Count);
     }
 
+    [Theory]
+    [InlineData("\"3/1/2024 10:42:54 AM\"")]
+    [InlineData("\"01.03.2024 10:42:54\"")]
+    [InlineData("\"2024-03-01T10:42:54\"")]
+    public void Append_refuses_a_file_whose_dates_are_not_ISO_8601_UTC_before_any_request(string created)
+    {
+        // As Export-Csv of Get-PartnerReferral writes it: the same header, dates in the writer's culture.
+        var path = PathOf("exported.csv");
+        var cells = ReferralCsvWriter.Columns.Select(c => c == "CreatedDate" ? created : c.EndsWith("Date", StringComparison.Ordinal) ? string.Empty : "\"x\"");
+        var text = ReferralCsvWriter.HeaderText + "\r\n\"\"\"quoted\"\",\r\nname\"," + string.Join(",", cells.Skip(1)) + "\r\n";
+        File.WriteAllText(path, text);
+        var handler = Serving(10);
+
+        var error = Assert.Throws<PartnerReferralsException>(() => Export(handler, new ExportRequest { Path = path, Append = true }));
+
+        Assert.Equal("PartnerReferrals.Export.DateFormatMismatch", error.ErrorId);
+        Assert.Equal("Append", error.ParameterName);
+        Assert.Contains("CreatedDate '" + created.Trim('"') + "'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, handler.Count);
+        Assert.Equal(text, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Append_takes_the_referral_columns_quoted_or_not_and_keeps_the_files_LF_line_breaks()
+    {
+        var path = PathOf("unquoted.csv");
+        File.WriteAllText(path, string.Join(",", ReferralCsvWriter.Columns) + "\n1,Won,,,,,2024-03-01T10:42:54Z,,,,,,,,,\n");
+
+        Export(Serving(2), new ExportRequest { Path = path, Append = true });
+
+        var text = File.ReadAllText(path);
+        Assert.DoesNotContain("\r", text, StringComparison.Ordinal);
+        Assert.Equal(5, text.Split('\n').Length);
+    }
+
+    [Fact]
+    public void Append_accepts_its_own_files_dates_with_and_without_a_fraction()
+    {
+        var path = PathOf("own.csv");
+        File.WriteAllText(path, ReferralCsvWriter.HeaderText + "\r\n\"1\",,,,,,\"2024-03-01T10:42:54Z\",\"2024-03-01T10:42:54.1234567Z\",,,,,,,,\r\n");
+
+        Export(Serving(3), new ExportRequest { Path = path, Append = true });
+
+        // The header, the row that was there, the three appended and the empty end.
+        Assert.Equal(6, File.ReadAllText(path).Split("\r\n").Length);
+    }
+
     [Fact]
     public void NoClobber_refuses_an_existing_file_before_any_request()
     {

@@ -74,7 +74,8 @@ public class OperationsTests
 
         var group = Assert.IsType<ReferralGroup>(Assert.Single(host.Objects));
         Assert.Equal(3, group.ReferralCount);
-        Assert.Equal("Month", group.AggregationLevel);
+        Assert.Equal("Month", group.Value("AggregationLevel"));
+        Assert.Equal(["Status", "CreatedDate", "AggregationLevel"], group.GroupedValues().Select(v => v.Key));
         Assert.Equal("status,createdDate", group.GroupBy);
         Assert.Contains("groupby=status%2CcreatedDate&aggregationLevel=month", handler.Requests.Single().Query, StringComparison.Ordinal);
     }

@@ -31,11 +31,12 @@ public class InsightAccumulatorTests
     {
         var grouping = InsightGrouping.Parse([groupBy]);
         var measures = InsightOperations.MeasureAll(Rows, grouping);
-        var expected = Rows.GroupBy(r => IndependentKey(r, grouping.Fields)).ToDictionary(g => g.Key, g => g.ToList());
+        var names = groupBy.Split(',');
+        var expected = Rows.GroupBy(r => IndependentKey(r, names)).ToDictionary(g => g.Key, g => g.ToList());
         Assert.Equal(expected.Count, measures.Count);
         foreach (var measure in measures)
         {
-            var key = MeasureKey(measure, grouping.Fields);
+            var key = MeasureKey(measure, names);
             Assert.True(expected.ContainsKey(key), "no rows for group " + key);
             Assert.Equal(groupBy, measure.GroupBy);
             IndependentFigures.AssertEqual(IndependentFigures.Of(expected[key]), measure, key);
@@ -137,16 +138,61 @@ public class InsightAccumulatorTests
         Assert.Null(referral.CustomerMarket);
     }
 
-    [Fact]
-    public void Csv_dates_in_the_current_cultures_format_are_read_as_Export_Csv_wrote_them()
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("de-DE")]
+    [InlineData("th-TH")]
+    public void Iso_dates_read_the_same_in_every_culture(string culture)
     {
         var before = CultureInfo.CurrentCulture;
         try
         {
-            // Day first: read with the invariant (month-first) culture, 07/02 would be the 2nd of July.
-            CultureInfo.CurrentCulture = new CultureInfo("en-GB");
-            var written = new DateTime(2018, 2, 7, 23, 43, 19, DateTimeKind.Utc).ToString(CultureInfo.CurrentCulture);
-            Assert.Equal(new DateTime(2018, 2, 7, 23, 43, 19), ReferralInput.FromProperties(name => name == "CreatedDate" ? written : null).CreatedDate);
+            CultureInfo.CurrentCulture = new CultureInfo(culture);
+            Assert.Equal(new DateTime(2018, 2, 7, 23, 43, 19, DateTimeKind.Utc), ReferralInput.FromProperties(name => name == "CreatedDate" ? "2018-02-07T23:43:19Z" : null).CreatedDate);
+            Assert.Equal(new DateTime(2018, 2, 7, 0, 0, 0, DateTimeKind.Utc), ReferralInput.FromProperties(name => name == "WonDate" ? "2018-02-07" : null).WonDate);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Theory]
+    [InlineData("en-GB", "07/02/2018 23:43:19")]
+    [InlineData("en-GB", "13/02/2018 23:43:19")]
+    [InlineData("de-DE", "07.02.2018 23:43:19")]
+    [InlineData("en-GB", "02/07/2018 23:43:19")]
+    public void A_date_the_current_culture_reads_otherwise_than_PowerShell_is_refused_naming_the_column(string culture, string text)
+    {
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            // Export-Csv writes the culture's own format: 07/02 is the 7th of February in en-GB, the 2nd of July to [datetime].
+            CultureInfo.CurrentCulture = new CultureInfo(culture);
+            var error = Assert.Throws<PartnerReferralsException>(() => ReferralInput.FromProperties(name => name == "AcceptedDate" ? text : null));
+            Assert.Equal("PartnerReferrals.Input.CultureDate", error.ErrorId);
+            Assert.Contains("AcceptedDate '" + text + "'", error.Message, StringComparison.Ordinal);
+            Assert.Contains(culture, error.Message, StringComparison.Ordinal);
+            Assert.Contains("Export-PartnerReferral", error.RecommendedAction, StringComparison.Ordinal);
+            Assert.False(global::PartnerReferrals.Engine.Hosting.ErrorScope.ConcernsOneInput(error), "every row of the file repeats the format");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Fact]
+    public void Invariant_text_dates_read_as_a_PowerShell_cast_reads_them_where_the_culture_agrees()
+    {
+        var before = CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var culture in new[] { "en-US", string.Empty })
+            {
+                CultureInfo.CurrentCulture = new CultureInfo(culture);
+                Assert.Equal(new DateTime(2018, 7, 2, 23, 43, 19, DateTimeKind.Utc), ReferralInput.FromProperties(name => name == "CreatedDate" ? "07/02/2018 23:43:19" : null).CreatedDate);
+            }
         }
         finally
         {
@@ -164,24 +210,25 @@ public class InsightAccumulatorTests
         Assert.Contains("next tuesday", error.Message, StringComparison.Ordinal);
     }
 
-    internal static string IndependentKey(Referral r, IReadOnlyList<InsightField> fields) => string.Join("|", fields.Select(f => f switch
+    internal static string IndependentKey(Referral r, IEnumerable<string> names) => string.Join("|", names.Select(name => name switch
     {
-        InsightField.CustomerMarket => r.CustomerMarket?.ToUpperInvariant() ?? "<null>",
-        InsightField.PartnerMarket => r.PartnerMarket?.ToUpperInvariant() ?? "<null>",
-        InsightField.CustomerOrgSize => r.CustomerOrgSize?.ToUpperInvariant() ?? "<null>",
-        InsightField.Status => r.Status?.ToUpperInvariant() ?? "<null>",
-        InsightField.CreatedDay => r.CreatedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "<null>",
+        "customerMarket" => r.CustomerMarket?.ToUpperInvariant() ?? "<null>",
+        "partnerMarket" => r.PartnerMarket?.ToUpperInvariant() ?? "<null>",
+        "customerOrgSize" => r.CustomerOrgSize?.ToUpperInvariant() ?? "<null>",
+        "status" => r.Status?.ToUpperInvariant() ?? "<null>",
+        "createdDay" => r.CreatedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "<null>",
         // ISO weeks start on Monday: the Monday on or before the date.
-        InsightField.CreatedWeek => r.CreatedDate is { } d ? d.Date.AddDays(d.DayOfWeek == DayOfWeek.Sunday ? -6 : 1 - (int)d.DayOfWeek).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "<null>",
-        _ => r.CreatedDate?.ToString("yyyy-MM-01", CultureInfo.InvariantCulture) ?? "<null>",
+        "createdWeek" => r.CreatedDate is { } d ? d.Date.AddDays(d.DayOfWeek == DayOfWeek.Sunday ? -6 : 1 - (int)d.DayOfWeek).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "<null>",
+        "createdMonth" => r.CreatedDate?.ToString("yyyy-MM-01", CultureInfo.InvariantCulture) ?? "<null>",
+        _ => throw new ArgumentException("No independent key for " + name, nameof(names)),
     }));
 
-    internal static string MeasureKey(ReferralMeasure m, IReadOnlyList<InsightField> fields) => string.Join("|", fields.Select(f => f switch
+    internal static string MeasureKey(ReferralMeasure m, IEnumerable<string> names) => string.Join("|", names.Select(name => name switch
     {
-        InsightField.CustomerMarket => m.CustomerMarket?.ToUpperInvariant() ?? "<null>",
-        InsightField.PartnerMarket => m.PartnerMarket?.ToUpperInvariant() ?? "<null>",
-        InsightField.CustomerOrgSize => m.CustomerOrgSize?.ToUpperInvariant() ?? "<null>",
-        InsightField.Status => m.Status?.ToUpperInvariant() ?? "<null>",
+        "customerMarket" => m.CustomerMarket?.ToUpperInvariant() ?? "<null>",
+        "partnerMarket" => m.PartnerMarket?.ToUpperInvariant() ?? "<null>",
+        "customerOrgSize" => m.CustomerOrgSize?.ToUpperInvariant() ?? "<null>",
+        "status" => m.Status?.ToUpperInvariant() ?? "<null>",
         _ => m.CreatedPeriod?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "<null>",
     }));
 }

@@ -93,11 +93,14 @@ public class ReferralPageReaderTests
             "Month");
 
         Assert.Equal(63, page.Rows[0].ReferralCount);
-        Assert.Equal("Won", page.Rows[0].Status);
-        Assert.Equal(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), page.Rows[0].CreatedDate);
+        Assert.Equal("Won", page.Rows[0].Value("Status"));
+        Assert.Equal(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), page.Rows[0].Value("CreatedDate"));
         Assert.Equal("status,createdDate", page.Rows[0].GroupBy);
-        Assert.Equal("Month", page.Rows[0].AggregationLevel);
+        Assert.Equal("Month", page.Rows[0].Value("AggregationLevel"));
         Assert.Equal(7, page.Rows[1].ReferralCount);
+        Assert.Equal(["Status", "CreatedDate", "AggregationLevel"], page.Rows[1].GroupedValues().Select(v => v.Key));
+        Assert.Equal("Lost", page.Rows[1].Value("status"));
+        Assert.Null(page.Rows[1].Value("CreatedDate"));
     }
 
     [Fact]

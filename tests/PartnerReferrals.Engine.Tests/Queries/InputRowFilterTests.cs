@@ -44,6 +44,13 @@ public class InputRowFilterTests
     }
 
     [Fact]
+    public void An_empty_id_leaves_the_other_properties_to_drill_down_by_as_several_values_of_one()
+    {
+        var row = new Dictionary<string, object?> { ["Id"] = " ", ["Status"] = new object[] { "Won", "won", "Lost" }, ["CustomerMarket"] = "US" };
+        Assert.Equal("(status eq 'Won' or status eq 'Lost') and customerMarket eq 'US'", InputRowFilter.Build(row));
+    }
+
+    [Fact]
     public void An_object_without_any_known_property_is_refused_naming_the_properties()
     {
         var error = Assert.Throws<PartnerReferralsException>(() => InputRowFilter.Build(new Dictionary<string, object?> { ["Colour"] = "red" }));

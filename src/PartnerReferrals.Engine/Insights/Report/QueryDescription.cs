@@ -35,16 +35,18 @@ internal static class QueryDescription
             parts.Add("changed on or after " + Date(since) + " (any lifecycle date)");
         }
 
-        AnyOf(parts, "status", filter.Status);
-        AnyOf(parts, "customerMarket", filter.CustomerMarket);
-        AnyOf(parts, "partnerMarket", filter.PartnerMarket);
-        AnyOf(parts, "customerOrgSize", filter.CustomerOrgSize);
+        // The id last: a reader looks for what kind of referrals first.
+        foreach (var field in ReferralFields.ValueFilterFields.Where(f => f != ReferralFields.Id))
+        {
+            AnyOf(parts, field.Name, field.AnyOf!(filter));
+        }
+
         if (!string.IsNullOrEmpty(filter.CustomerNameContains))
         {
             parts.Add("customer name contains \"" + filter.CustomerNameContains + "\"");
         }
 
-        AnyOf(parts, "id", filter.Id);
+        AnyOf(parts, ReferralFields.Id.Name, filter.Id);
         if (filter.InputRow is not null)
         {
             parts.Add("matching the piped object");
