@@ -45,7 +45,9 @@ BeforeAll {
         switch ($Type) {
             ([datetime]) { [datetime] '2020-01-01' }
             ([int]) { 5 }
-            ([string[]]) { @('x') }
+            # Two letters, which the market parameters require (another value is refused as no market code); the
+            # other lists only warn about a value they do not know.
+            ([string[]]) { @('US') }
             default { 'x' }
         }
     }

@@ -2,8 +2,9 @@ namespace PartnerReferrals.Engine;
 
 /// <summary>
 /// Errors about how parameters were given, worded once for every command that can make them: a file path a command
-/// writes or reads (-Path of both Export cmdlets, -EmulatorFile), and query parameters next to piped referrals. Each
-/// keeps the id its command always had; the parameter is named in every message.
+/// writes or reads (-Path of both Export cmdlets, -EmulatorFile), query parameters next to piped referrals, and a
+/// market that cannot be one (-CustomerMarket, -PartnerMarket). Each keeps the id its command always had; the
+/// parameter is named in every message.
 /// </summary>
 public static class ParameterErrors
 {
@@ -33,6 +34,15 @@ public static class ParameterErrors
             parameter,
             "-" + parameter + " describes a query and cannot apply to piped referrals.",
             "Filter piped referrals before this command, e.g. with Where-Object, or drop the pipeline input so -" + parameter + " applies to the query.");
+
+    /// <summary>A market that is no two-letter code: it could match no referral, since the service keeps markets as such codes.</summary>
+    public static PartnerReferralsException NotAMarketCode(string parameter, string value) =>
+        Invalid(
+            "PartnerReferrals.Query.NotAMarketCode",
+            parameter,
+            value,
+            "-" + parameter + ": '" + value + "' is not a market code, so no referral could match it: markets are two-letter country or region codes (ISO 3166-1 alpha-2).",
+            "Give -" + parameter + " the two-letter code, such as US for the United States, GB for the United Kingdom or DE for Germany; tab completion offers them.");
 
     private static PartnerReferralsException Invalid(string id, string parameter, string target, string problem, string action) =>
         new(id, ErrorKind.InvalidArgument, problem, action, target)

@@ -73,18 +73,8 @@ internal sealed class CsvTarget : IDisposable
             throw ExportErrors.FolderMissing(path, folder ?? path);
         }
 
-        var exists = File.Exists(path);
-        if (exists && request.NoClobber && !request.Append)
-        {
-            throw ExportErrors.Exists(path);
-        }
-
-        if (exists && !request.Force && (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0)
-        {
-            throw ExportErrors.ReadOnly(path);
-        }
-
-        if (request.Append && exists && new FileInfo(path).Length > 0)
+        ExistingFile.Check(path, request.NoClobber, request.Force, request.Append, canAppend: true);
+        if (request.Append && File.Exists(path) && new FileInfo(path).Length > 0)
         {
             var (header, newLine, endsWithBreak, foreign) = Inspect(path);
             if (!header.SequenceEqual(ReferralCsvWriter.Columns, StringComparer.Ordinal))
@@ -127,10 +117,7 @@ internal sealed class CsvTarget : IDisposable
         // Closed before it can be renamed or copied.
         temporary.Dispose();
         temporary = null;
-        if (request.Force && File.Exists(Path))
-        {
-            File.SetAttributes(Path, File.GetAttributes(Path) & ~FileAttributes.ReadOnly);
-        }
+        ExistingFile.AllowWrite(Path, request.Force);
 
         if (Appending)
         {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using PartnerReferrals.Engine.Export;
 using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Insights.Report;
 using PartnerReferrals.Engine.Operations;
@@ -38,30 +39,30 @@ public static class InsightOperations
         }, cancellationToken);
     }
 
-    /// <summary>Pulls the referrals of <paramref name="request"/> and writes the HTML report to <paramref name="path"/>; returns what it wrote.</summary>
-    public static ReferralReportFile ExportReport(PartnerReferralsSession? session, ReferralRequest request, string path, IEngineHost host, CancellationToken cancellationToken)
+    /// <summary>Pulls the referrals of <paramref name="request"/> and writes the HTML report to <paramref name="target"/>; returns what it wrote.</summary>
+    public static ReferralReportFile ExportReport(PartnerReferralsSession? session, ReferralRequest request, ReportTarget target, IEngineHost host, CancellationToken cancellationToken)
     {
         var query = ReferralQuery.FromRequest(request ?? throw new ArgumentNullException(nameof(request)));
-        var file = CheckedPath(path);
+        var file = Checked(target);
         var live = SessionStore.Connected(session);
         return EngineRunner.Run(host, async (output, token) =>
         {
             var collector = new ReportCollector();
             await new ReferralPull(live, query, output).ForEachAsync(collector.Add, token).ConfigureAwait(false);
-            return Write(collector, file, QueryDescription.Of(request.Filter), output);
+            return Write(collector, file, target.Force, QueryDescription.Of(request.Filter), output);
         }, cancellationToken);
     }
 
     /// <summary>Writes the report of piped rows (<see cref="PipelineQuery"/> in its header).</summary>
-    public static ReferralReportFile WriteReport(ReportCollector collector, string path, IEngineHost host)
+    public static ReferralReportFile WriteReport(ReportCollector collector, ReportTarget target, IEngineHost host)
     {
         if (collector is null)
         {
             throw new ArgumentNullException(nameof(collector));
         }
 
-        var file = CheckedPath(path);
-        return EngineRunner.Run(host, (output, _) => Task.FromResult(Write(collector, file, PipelineQuery, output)), CancellationToken.None);
+        var file = Checked(target);
+        return EngineRunner.Run(host, (output, _) => Task.FromResult(Write(collector, file, target.Force, PipelineQuery, output)), CancellationToken.None);
     }
 
     internal static IReadOnlyList<ReferralMeasure> MeasureAll(IEnumerable<Referral> rows, InsightGrouping grouping)
@@ -75,11 +76,12 @@ public static class InsightOperations
         return accumulator.Results();
     }
 
-    private static ReferralReportFile Write(ReportCollector collector, FileInfo file, string query, IEngineHost output)
+    private static ReferralReportFile Write(ReportCollector collector, FileInfo file, bool force, string query, IEngineHost output)
     {
         InsightReport report;
         try
         {
+            ExistingFile.AllowWrite(file.FullName, force);
             report = collector.WriteHtml(file.FullName, query, DateTime.UtcNow);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -109,10 +111,11 @@ public static class InsightOperations
         };
     }
 
-    /// <summary>Checks the report path before any request, so a typo costs no download.</summary>
-    private static FileInfo CheckedPath(string path)
+    /// <summary>Checks the report's file before any request, so a typo or a file to keep costs no download.</summary>
+    private static FileInfo Checked(ReportTarget target)
     {
         const string Example = "./report.html";
+        var path = (target ?? throw new ArgumentNullException(nameof(target))).Path;
         if (string.IsNullOrWhiteSpace(path))
         {
             throw ParameterErrors.Empty(InvalidPathId, Example);
@@ -138,6 +141,7 @@ public static class InsightOperations
             throw ParameterErrors.FolderMissing(InvalidPathId, path, file.DirectoryName ?? path);
         }
 
+        ExistingFile.Check(file.FullName, target.NoClobber, target.Force, appending: false, canAppend: false);
         return file;
     }
 }

@@ -206,36 +206,8 @@ internal static class RawFilterValidator
     }
 
     /// <summary>The field or grammar word one typo away from <paramref name="word"/>, if there is exactly one.</summary>
-    private static string? Suggest(string word)
-    {
-        var near = Keywords.Concat(Operators).Concat(Functions).Concat(ReferralFields.All.Select(f => f.Name))
-            .Where(known => Distance(word.ToLowerInvariant(), known.ToLowerInvariant()) <= (known.Length > 4 ? 2 : 1))
-            .ToList();
-        return near.Count == 1 ? near[0] : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    private static string? Suggest(string word) =>
+        Spelling.Nearest(word, Keywords.Concat(Operators).Concat(Functions).Concat(ReferralFields.All.Select(f => f.Name)));
 
     private static void CheckContainsArgument(string filter, int afterName)
     {

@@ -9,17 +9,34 @@ namespace PartnerReferrals.Commands;
 /// Writes one self-contained HTML report (charts drawn as inline SVG, no script, no network) of a query or of piped
 /// referrals; its figures are Measure-PartnerReferral's.
 /// </summary>
-[Cmdlet(VerbsData.Export, "PartnerReferralReport", DefaultParameterSetName = QuerySet)]
+/// <remarks>
+/// ConfirmImpact stays Medium, as for Export-Csv and Export-PartnerReferral: it replaces only the file it was given,
+/// so -Confirm asks and -WhatIf tells, but no script that ran before is stopped by a prompt; -NoClobber keeps a file.
+/// </remarks>
+[Cmdlet(VerbsData.Export, "PartnerReferralReport", DefaultParameterSetName = QuerySet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ReferralReportFile))]
 public sealed class ExportPartnerReferralReportCommand : ReferralInputCmdlet
 {
     private ReportCollector? piped;
     private string? fullPath;
+    private bool? approved;
 
-    /// <summary>The HTML file to write, relative to the current location; an existing file is replaced. Its folder must exist.</summary>
+    /// <summary>
+    /// The HTML file to write, relative to the current location. Its folder must exist. An existing file is replaced,
+    /// unless -NoClobber is given; a read-only one only with -Force.
+    /// </summary>
     [Parameter(Mandatory = true, Position = 0)]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
+
+    /// <summary>Refuses to replace an existing file: the command fails before any request, naming -NoClobber.</summary>
+    [Parameter]
+    [Alias("NoOverwrite")]
+    public SwitchParameter NoClobber { get; set; }
+
+    /// <summary>Replaces a file marked read-only.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
 
     /// <summary>
     /// Writes a ReferralReportFile to the pipeline: the report's Path, how many Referrals it covers, FirstCreated,
@@ -31,17 +48,26 @@ public sealed class ExportPartnerReferralReportCommand : ReferralInputCmdlet
     /// <summary>Resolved at first use, before any query or piped referral is read.</summary>
     private string FullPath => fullPath ??= FileSystemPath(Path, nameof(Path));
 
+    /// <summary>Asked once, before the query is sent or the first piped referral is kept: with -WhatIf nothing is fetched or written.</summary>
+    private bool Approved => approved ??= ShouldProcess(FullPath, "Write the referrals report");
+
+    private ReportTarget Target => new() { Path = FullPath, NoClobber = NoClobber.IsPresent, Force = Force.IsPresent };
+
     protected override void ProcessRecord()
     {
-        var path = FullPath;
         if (!FromPipeline)
         {
-            var request = SharedRequest();
-            Done(RunEngine((host, token) => InsightOperations.ExportReport(Session, request, path, host, token)));
+            if (Approved)
+            {
+                var request = SharedRequest();
+                var target = Target;
+                Done(RunEngine((host, token) => InsightOperations.ExportReport(Session, request, target, host, token)));
+            }
+
             return;
         }
 
-        if (ReadInput() is { } referral)
+        if (ReadInput() is { } referral && Approved)
         {
             piped ??= new ReportCollector();
             piped.Add(referral);
@@ -50,11 +76,11 @@ public sealed class ExportPartnerReferralReportCommand : ReferralInputCmdlet
 
     protected override void EndProcessing()
     {
-        if (FromPipeline)
+        if (FromPipeline && Approved)
         {
             var collector = piped ?? new ReportCollector();
-            var path = FullPath;
-            Done(RunEngine((host, _) => InsightOperations.WriteReport(collector, path, host)));
+            var target = Target;
+            Done(RunEngine((host, _) => InsightOperations.WriteReport(collector, target, host)));
         }
     }
 

@@ -7,13 +7,23 @@ namespace PartnerReferrals.Commands;
 /// <summary>
 /// A check that travels with a shared query parameter's declaration in <see cref="QueryCmdlet"/>: run once, before
 /// the first request, on what was typed, for every query cmdlet. A check warns (the value is harmless but has no
-/// effect, or looks like a typo); a value that must be refused is PowerShell's business (a Validate* attribute).
+/// effect, or looks like a typo) or refuses a value no referral could match, with an error of the catalogue (a
+/// PartnerReferralsException, which ends the command).
 /// </summary>
+/// <remarks>
+/// Values bound from piped objects by property name are not checked: they are data, mostly the service's own (summary
+/// rows, referrals, an export read back), where a value the module does not know is one the service uses and the
+/// module has not learnt yet, which must pass without a word; and three of the five cmdlets never query by them
+/// (Get-PartnerReferral reads the piped object whole, Measure-PartnerReferral and the report take referrals).
+/// </remarks>
 [AttributeUsage(AttributeTargets.Property, AllowMultiple = true)]
 public abstract class QueryCheckAttribute : Attribute
 {
-    /// <summary>A warning about -<paramref name="parameter"/>, typed as <paramref name="value"/>, or null when there is nothing to say.</summary>
-    internal abstract string? Check(string parameter, object? value, ICollection<string> typed);
+    /// <summary>Warnings about -<paramref name="parameter"/>, typed as <paramref name="value"/>; none when there is nothing to say.</summary>
+    internal abstract IEnumerable<string> Check(string parameter, object? value, ICollection<string> typed);
+
+    /// <summary>A value as the user typed it: several joined by commas.</summary>
+    private protected static string Shown(object? value) => value is string[] values ? string.Join(", ", values) : value?.ToString() ?? string.Empty;
 }
 
 /// <summary>The parameter has an effect only together with one of the named ones; alone it is ignored, with a warning.</summary>
@@ -26,9 +36,9 @@ public sealed class AppliesWithAttribute : QueryCheckAttribute
 
     public IReadOnlyList<string> Parameters { get; }
 
-    internal override string? Check(string parameter, object? value, ICollection<string> typed) =>
+    internal override IEnumerable<string> Check(string parameter, object? value, ICollection<string> typed) =>
         Parameters.Any(typed.Contains)
-            ? null
-            : "-" + parameter + " " + value + " is ignored: it applies only with " + string.Join(" or ", Parameters.Select(p => "-" + p)) +
-              (Parameters.Count switch { 1 => ", which was not given.", 2 => ", and neither was given.", _ => ", and none of them was given." });
+            ? []
+            : ["-" + parameter + " " + Shown(value) + " is ignored: it applies only with " + string.Join(" or ", Parameters.Select(p => "-" + p)) +
+              (Parameters.Count switch { 1 => ", which was not given.", 2 => ", and neither was given.", _ => ", and none of them was given." })];
 }

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Reflection;
 using PartnerReferrals.Commands.Completion;
 using PartnerReferrals.Commands.Hosting;
+using PartnerReferrals.Engine;
 using PartnerReferrals.Engine.Queries;
 
 namespace PartnerReferrals.Commands;
@@ -25,30 +26,42 @@ public abstract class QueryCmdlet : PartnerReferralsCmdlet
     /// <summary>
     /// Returns only referrals whose status is one of these values (case-insensitive). Tab completion offers the statuses
     /// the service is known to use: Created, Acknowledged, Accepted, Declined, Expired, Lost, Missed, Skipped, Won and
-    /// Archived; any other value is passed to the service unchanged.
+    /// Archived; any other value is passed to the service unchanged, with a warning that names the known ones (a typo such
+    /// as Wonn would otherwise only return nothing).
     /// <para>Accepts input by property name, so a summary row or an imported CSV row with a Status column selects its own referrals.</para>
     /// </summary>
     /// <remarks>By property name, not by value: binding by value would turn any piped object into its type name.</remarks>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(FieldCompleter))]
+    [KnownValue]
     public string[]? Status { get => Values(bound.Filter.Status); set => Set(bound.Filter.Status, value); }
 
-    /// <summary>Returns only referrals whose customer market (country or region code, such as US or DE) is one of these values.</summary>
+    /// <summary>
+    /// Returns only referrals whose customer market (a two-letter country or region code, such as US or DE) is one of
+    /// these values. A value that is not two letters is refused.
+    /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(FieldCompleter))]
+    [KnownValue(MarketCode = true)]
     public string[]? CustomerMarket { get => Values(bound.Filter.CustomerMarket); set => Set(bound.Filter.CustomerMarket, value); }
 
-    /// <summary>Returns only referrals whose partner market (country or region code) is one of these values.</summary>
+    /// <summary>
+    /// Returns only referrals whose partner market (a two-letter country or region code) is one of these values. A value
+    /// that is not two letters is refused.
+    /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(FieldCompleter))]
+    [KnownValue(MarketCode = true)]
     public string[]? PartnerMarket { get => Values(bound.Filter.PartnerMarket); set => Set(bound.Filter.PartnerMarket, value); }
 
     /// <summary>
     /// Returns only referrals whose customer organisation size is one of these values, such as 10to50employees or
-    /// Morethan20000employees. Tab completion offers the known sizes; any value is allowed.
+    /// Morethan20000employees. Tab completion offers the known sizes; any other value is passed to the service unchanged,
+    /// with a warning that names the known ones.
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(FieldCompleter))]
+    [KnownValue]
     public string[]? CustomerOrgSize { get => Values(bound.Filter.CustomerOrgSize); set => Set(bound.Filter.CustomerOrgSize, value); }
 
     /// <summary>Returns only referrals whose customer name contains this text, ignoring case. Quotes in the text are escaped for you.</summary>
@@ -142,9 +155,16 @@ public abstract class QueryCmdlet : PartnerReferralsCmdlet
         {
             foreach (var check in property.GetCustomAttributes<QueryCheckAttribute>())
             {
-                if (check.Check(property.Name, Shown(property.GetValue(this)), CommandLine) is { } warning)
+                try
                 {
-                    WriteWarningLine(warning);
+                    foreach (var warning in check.Check(property.Name, property.GetValue(this), CommandLine))
+                    {
+                        WriteWarningLine(warning);
+                    }
+                }
+                catch (PartnerReferralsException refused)
+                {
+                    Fail(refused);
                 }
             }
         }
@@ -170,6 +190,4 @@ public abstract class QueryCmdlet : PartnerReferralsCmdlet
             }
         }
     }
-
-    private static object? Shown(object? value) => value is string[] values ? string.Join(", ", values) : value;
 }

@@ -148,9 +148,13 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
         {
             Fail(exception);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException stop) when (stopping.IsCancellationRequested)
         {
-            // Ctrl+C: PowerShell is already stopping the pipeline, so there is nothing to report.
+            // Ctrl+C: PowerShell is already stopping the pipeline; only what the stop left behind is worth a line.
+            if (stop is StoppedException stopped)
+            {
+                WriteStopNote(stopped.Message);
+            }
         }
 
         return default;
@@ -163,6 +167,23 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
             operation(engineHost, token);
             return true;
         });
+
+    /// <summary>
+    /// A warning told after Ctrl+C. A stopping pipeline refuses WriteWarning and WriteVerbose (PipelineStoppedException)
+    /// but still takes an information record, which the host shows as Write-Host's, here in a warning's words and colour
+    /// (stream 6 in a transcript or a redirection, the Information stream of a hosting application).
+    /// </summary>
+    private void WriteStopNote(string message)
+    {
+        try
+        {
+            WriteLine("WARNING: ", message, asHostLine: true, WriteWarning);
+        }
+        catch (PipelineStoppedException)
+        {
+            // A PowerShell that refuses this too leaves no way to tell; the stop itself goes on.
+        }
+    }
 
     private void WriteLine(string prefix, string message, bool asHostLine, Action<string> write)
     {

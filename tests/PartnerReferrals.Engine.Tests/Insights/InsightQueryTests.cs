@@ -52,7 +52,7 @@ public class InsightQueryTests(EmulatorFixture fixture) : IClassFixture<Emulator
         var path = Path.Combine(fixture.Folder, "query-report.html");
         var request = new ReferralRequest { Filter = { Status = { "Won" } } };
 
-        var file = InsightOperations.ExportReport(session, request, path, new RecordingHost(), CancellationToken.None);
+        var file = InsightOperations.ExportReport(session, request, new ReportTarget { Path = path }, new RecordingHost(), CancellationToken.None);
 
         Assert.Equal(fixture.Server.Referrals.Count(r => r.Status == "Won"), file.Referrals);
         Assert.Equal(new FileInfo(path).Length, file.Length);
@@ -66,7 +66,7 @@ public class InsightQueryTests(EmulatorFixture fixture) : IClassFixture<Emulator
         var path = Path.Combine(fixture.Folder, "no-such-folder", "report.html");
 
         var error = Assert.Throws<PartnerReferralsException>(() =>
-            InsightOperations.ExportReport(session, new ReferralRequest(), path, new RecordingHost(), CancellationToken.None));
+            InsightOperations.ExportReport(session, new ReferralRequest(), new ReportTarget { Path = path }, new RecordingHost(), CancellationToken.None));
 
         Assert.Equal("PartnerReferrals.Insights.InvalidPath", error.ErrorId);
         Assert.Equal("Path", error.ParameterName);
@@ -79,7 +79,7 @@ public class InsightQueryTests(EmulatorFixture fixture) : IClassFixture<Emulator
         // /proc exists but takes no new file, even for root; the project's machines and CI are Linux.
         const string Path = "/proc/partnerreferrals-report.html";
         Assert.True(OperatingSystem.IsLinux(), "this test needs Linux's /proc");
-        var error = Assert.Throws<PartnerReferralsException>(() => InsightOperations.WriteReport(new Engine.Insights.Report.ReportCollector(), Path, new RecordingHost()));
+        var error = Assert.Throws<PartnerReferralsException>(() => InsightOperations.WriteReport(new Engine.Insights.Report.ReportCollector(), new ReportTarget { Path = Path }, new RecordingHost()));
         Assert.Equal("PartnerReferrals.Insights.WriteFailed", error.ErrorId);
         Assert.Equal("Path", error.ParameterName);
         Assert.Contains(Path, error.Message, StringComparison.Ordinal);
