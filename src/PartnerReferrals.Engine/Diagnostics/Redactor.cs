@@ -40,6 +40,12 @@ public static class Redactor
         @"(?i)\b(access_token|refresh_token|id_token|client_secret|client_assertion|assertion|code|device_code|password)(=|""\s*:\s*"")([^&\s""]+)",
         RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
+    // A password in a URL's user information (HTTPS_PROXY=http://user:password@proxy:3128 ends up in .NET's proxy
+    // error messages): the user name stays readable, the password goes.
+    private static readonly Regex UrlPassword = new(
+        @"(?i)\b([a-z][a-z0-9+.\-]*://[^:/@\s]+:)[^@/\s]+@",
+        RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
     // Opaque tokens (refresh tokens such as "0.AXwA...", base64url secrets): 40 or more token characters in one run.
     // Mixed case and a digit are required, so GUIDs and hex thumbprints (one case) stay readable; '/' ends a run,
     // so file paths and URLs in messages stay readable too.
@@ -95,6 +101,7 @@ public static class Redactor
         result = Jwt.Replace(result, Mask);
         result = Bearer.Replace(result, "$1 " + Mask);
         result = CredentialParameter.Replace(result, "$1$2" + Mask);
+        result = UrlPassword.Replace(result, "$1" + Mask + "@");
         return OpaqueRun.Replace(result, match => LooksLikeToken(match.Value) ? Mask : match.Value);
     }
 

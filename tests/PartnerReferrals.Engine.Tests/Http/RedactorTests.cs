@@ -22,6 +22,15 @@ public class RedactorTests
     }
 
     [Fact]
+    public void A_password_in_a_url_is_masked_and_the_rest_of_the_url_kept()
+    {
+        Assert.Equal(
+            "The proxy http://alice:***@proxy.contoso.com:3128/ refused the tunnel.",
+            Redactor.Redact("The proxy http://alice:Pa55word!@proxy.contoso.com:3128/ refused the tunnel."));
+        Assert.Equal("https://proxy:8080/a:b@c", Redactor.Redact("https://proxy:8080/a:b@c"));
+    }
+
+    [Fact]
     public void Ordinary_text_is_untouched()
     {
         const string text = "HTTP GET https://api.test/partner/v1/analytics/referrals?top=100&skip=200 -> 200 OK";
