@@ -11,7 +11,9 @@ namespace PartnerReferrals.Engine.Http;
 /// reads a successful body completely inside the attempt, so a connection dropped mid-body is retried like
 /// any other network fault. The body is read once, into a pooled buffer the page parser reads in place
 /// (<see cref="BufferedBodyContent"/>). A non-transient or final response is returned for the caller to map; a final
-/// network fault or timeout is thrown as a <see cref="PartnerReferralsException"/>.
+/// network fault or timeout is thrown as a <see cref="PartnerReferralsException"/>. A write is repeated only where
+/// that cannot do it twice (<see cref="RetryPolicy.MayRepeat"/>): a conditional update always, a create only after an
+/// attempt the service certainly did not act on.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
@@ -65,6 +67,18 @@ internal sealed class RetryHandler : DelegatingHandler
             {
                 // The proxy answers the same way on every attempt (credentials, a refused tunnel, nobody listening).
                 throw proxyFailure;
+            }
+
+            if (!RetryPolicy.MayRepeat(request, status, fault))
+            {
+                // A create that may have reached the service: repeating it could create a second referral.
+                operation?.Verbose(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "Not repeating {0} {1} after {2}: the service may have acted on it, and a repeat could do it twice.",
+                    request.Method,
+                    request.RequestUri?.GetLeftPart(UriPartial.Path),
+                    response is null ? fault!.Message : status!.Value.ToString(CultureInfo.InvariantCulture)));
+                return response ?? throw GaveUp(request, fault!, attempt);
             }
 
             if (status == RetryPolicy.TooManyRequests)

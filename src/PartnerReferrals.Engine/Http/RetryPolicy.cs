@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
+using System.Net.Sockets;
 
 namespace PartnerReferrals.Engine.Http;
 
@@ -14,6 +16,46 @@ internal static class RetryPolicy
 
     /// <summary>Faults of the connection or of the body while it streams in (a dropped or truncated response).</summary>
     public static bool IsNetworkFault(Exception ex) => ex is HttpRequestException or IOException or ObjectDisposedException;
+
+    /// <summary>
+    /// Whether sending <paramref name="request"/> twice can do nothing twice: a read, or a write made conditional by
+    /// If-Match. A conditional write (an update's PATCH) that took effect on the first attempt changed the eTag, so
+    /// its repeat is refused with 412 and never applies the change a second time nor overwrites a later one.
+    /// </summary>
+    public static bool IsSafeToRepeat(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Headers.IfMatch.Count > 0;
+
+    /// <summary>
+    /// Whether an attempt certainly did not reach the service's logic, so any request may be sent again: the service
+    /// said so (408 it timed out waiting for the request, 429 throttled, 503 unavailable), or no connection was made.
+    /// A dropped connection, a timeout or another 5xx after the request went out leave the outcome unknown.
+    /// </summary>
+    public static bool WasNotProcessed(int? status, Exception? fault) =>
+        status is 408 or TooManyRequests or 503 || (status is null && NeverConnected(fault));
+
+    /// <summary>
+    /// The decision of the retry handler for an attempt that failed transiently: a safe request may be repeated; a
+    /// create (POST) only when the attempt was not processed, since its repeat could create the referral twice.
+    /// </summary>
+    public static bool MayRepeat(HttpRequestMessage request, int? status, Exception? fault) =>
+        IsSafeToRepeat(request ?? throw new ArgumentNullException(nameof(request))) || WasNotProcessed(status, fault);
+
+    private static bool NeverConnected(Exception? fault)
+    {
+        for (var e = fault; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket && new[]
+                {
+                    SocketError.ConnectionRefused, SocketError.HostNotFound, SocketError.HostUnreachable,
+                    SocketError.NetworkUnreachable, SocketError.TryAgain, SocketError.AddressNotAvailable, SocketError.NoData,
+                }.Contains(socket.SocketErrorCode))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Exponential backoff, capped, with "equal jitter": half fixed, half random.</summary>
     public static TimeSpan Backoff(PartnerReferralsOptions options, int attempt)

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PartnerReferrals.Engine.CoSell;
+
+/// <summary>
+/// What Update-PartnerCoSellReferral is asked to change, as typed. <see cref="Checked"/> holds it to the documents
+/// before any request (values, which substatus goes with which status); <see cref="ToPatch"/> then checks the move
+/// against the referral's current status and builds the one JSON Patch that carries it.
+/// </summary>
+public sealed class ReferralChange
+{
+    public string? Status { get; set; }
+
+    public string? Substatus { get; set; }
+
+    public string? StatusReason { get; set; }
+
+    public decimal? DealValue { get; set; }
+
+    public string? Currency { get; set; }
+
+    public DateTime? CloseDate { get; set; }
+
+    public string? SalesStage { get; set; }
+
+    public IList<PersonInput> AddTeamMembers { get; } = new List<PersonInput>();
+
+    /// <summary>Whether the referral's status moves: the change a prompt must confirm by default (ConfirmImpact High).</summary>
+    public bool ChangesStatus => Status is not null || Substatus is not null;
+
+    /// <summary>
+    /// A copy with every value as the documents spell it, the status completed from the substatus (or the one
+    /// substatus of Active), or an error naming the parameter to correct.
+    /// </summary>
+    public ReferralChange Checked()
+    {
+        var (status, substatus) = CheckedStatus();
+        var change = new ReferralChange
+        {
+            Status = status,
+            Substatus = substatus,
+            StatusReason = StatusReason,
+            DealValue = WriteValues.DealValue(nameof(DealValue), DealValue),
+            Currency = WriteValues.CurrencyCode(nameof(Currency), Currency),
+            CloseDate = CloseDate,
+            SalesStage = WriteValues.Canonical(nameof(SalesStage), SalesStage, WriteValues.SalesStages),
+        };
+        foreach (var member in AddTeamMembers.Select(m => m.Checked("AddTeamMember")).GroupBy(m => m.Email, StringComparer.OrdinalIgnoreCase))
+        {
+            change.AddTeamMembers.Add(member.First());
+        }
+
+        if (change.Describe().Length == 0)
+        {
+            throw CoSellWriteErrors.NothingToChange();
+        }
+
+        return change;
+    }
+
+    /// <summary>What the update does, in words, for -WhatIf, the confirmation prompt and messages.</summary>
+    public string Describe()
+    {
+        var sets = new List<string>();
+        if (Status is not null)
+        {
+            sets.Add("the status to " + Status + "/" + Substatus);
+        }
+
+        if (StatusReason is not null)
+        {
+            sets.Add("the status reason to '" + StatusReason + "'");
+        }
+
+        if (DealValue is { } value)
+        {
+            sets.Add("the deal value to " + value.ToString(CultureInfo.InvariantCulture) + (Currency is null ? string.Empty : " " + Currency));
+        }
+        else if (Currency is not null)
+        {
+            sets.Add("the currency to " + Currency);
+        }
+
+        if (CloseDate is { } date)
+        {
+            sets.Add("the close date to " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (SalesStage is not null)
+        {
+            sets.Add("the sales stage to " + SalesStage);
+        }
+
+        var set = sets.Count == 0 ? string.Empty : "Set " + string.Join(", ", sets);
+        var add = AddTeamMembers.Count == 0 ? string.Empty : "add " + string.Join(", ", AddTeamMembers.Select(m => m.Email)) + " to the team";
+        return set.Length > 0 && add.Length > 0 ? set + "; " + add : set + (add.Length > 0 ? "A" + add.Substring(1) : string.Empty);
+    }
+
+    /// <summary>
+    /// The patch that makes this (checked) change to <paramref name="current"/>: a move the documents forbid is an error
+    /// naming -Status; a status the referral already has and team members already on it are left out, so the patch
+    /// may be empty (nothing to send).
+    /// </summary>
+    internal JsonPatchDocument ToPatch(ReferralState current)
+    {
+        var patch = new JsonPatchDocument();
+        if (Status is not null && !(ReferralStatuses.Same(Status, current.Status) && ReferralStatuses.Same(Substatus, current.Substatus)))
+        {
+            if (!ReferralStatuses.MayMove(current.Status, Status) || ReferralStatuses.Same(current.Status, ReferralStatuses.Closed))
+            {
+                throw CoSellWriteErrors.ForbiddenMove(current, Status, Substatus!);
+            }
+
+            patch.Replace("/status", Status).Replace("/substatus", Substatus!);
+        }
+
+        if (StatusReason is not null)
+        {
+            patch.Replace("/statusReason", StatusReason);
+        }
+
+        if (DealValue is { } value)
+        {
+            patch.Replace("/details/dealValue", value);
+        }
+
+        if (Currency is not null)
+        {
+            patch.Replace("/details/currency", Currency);
+        }
+
+        if (CloseDate is { } date)
+        {
+            patch.Replace("/details/closingDateTime", date);
+        }
+
+        if (SalesStage is not null)
+        {
+            patch.Replace("/salesStage", SalesStage);
+        }
+
+        foreach (var member in AddTeamMembers.Where(m => !current.TeamEmails.Contains(m.Email, StringComparer.OrdinalIgnoreCase)))
+        {
+            patch.Append("/team", member);
+        }
+
+        return patch;
+    }
+
+    private (string? Status, string? Substatus) CheckedStatus()
+    {
+        var status = WriteValues.Canonical(nameof(Status), Status, ReferralStatuses.Statuses);
+        var substatus = WriteValues.Canonical(nameof(Substatus), Substatus, ReferralStatuses.Substatuses);
+        if (ReferralStatuses.Same(substatus, ReferralStatuses.Expired))
+        {
+            throw CoSellWriteErrors.SetByService(substatus!);
+        }
+
+        if (status is null)
+        {
+            return (ReferralStatuses.StatusOf(substatus), substatus);
+        }
+
+        var settable = ReferralStatuses.SubstatusesOf(status).Intersect(ReferralStatuses.SettableSubstatuses).ToList();
+        if (substatus is null)
+        {
+            return settable.Count == 1 ? (status, settable[0]) : throw CoSellWriteErrors.SubstatusNeeded(status, settable);
+        }
+
+        return settable.Contains(substatus) ? (status, substatus) : throw CoSellWriteErrors.SubstatusNotOfStatus(status, substatus, settable);
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+
+namespace PartnerReferrals.Engine.CoSell;
+
+/// <summary>
+/// What an update needs to know of the referral it changes, as the caller last saw it: which one, its eTag (the
+/// If-Match of the update), its status (which moves are allowed) and its team (who is already on it).
+/// </summary>
+public sealed class ReferralState
+{
+    public ReferralState(string id, string? eTag, string? status, string? substatus, string? name = null, IReadOnlyCollection<string>? teamEmails = null)
+    {
+        Id = id ?? throw new ArgumentNullException(nameof(id));
+        ETag = eTag;
+        Status = status;
+        Substatus = substatus;
+        Name = name;
+        TeamEmails = teamEmails ?? [];
+    }
+
+    public string Id { get; }
+
+    public string? ETag { get; }
+
+    public string? Status { get; }
+
+    public string? Substatus { get; }
+
+    public string? Name { get; }
+
+    public IReadOnlyCollection<string> TeamEmails { get; }
+
+    /// <summary>How messages and prompts name the referral: its name and id.</summary>
+    public string Label => string.IsNullOrWhiteSpace(Name) ? "referral " + Id : "referral '" + Name + "' (" + Id + ")";
+}
