@@ -23,7 +23,7 @@ internal static class RetryPolicy
     /// its repeat is refused with 412 and never applies the change a second time nor overwrites a later one.
     /// </summary>
     public static bool IsSafeToRepeat(HttpRequestMessage request) =>
-        request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Headers.IfMatch.Count > 0;
+        request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Headers.Contains("If-Match");
 
     /// <summary>
     /// Whether an attempt certainly did not reach the service's logic, so any request may be sent again: the service
