@@ -81,6 +81,47 @@ public static class CoSellWriteErrors
     public static PartnerReferralsException ConsentNeeded() =>
         Invalid("PartnerReferrals.CoSell.ConsentNeeded", "CustomerConsent", string.Empty, "-ShareWithMicrosoft would pass the customer contacts of -CustomerContact to Microsoft sellers, and -CustomerConsent does not say that the customer agreed.", "Add -CustomerConsent once the customer has agreed to be contacted and to have their details shared, or leave out -CustomerContact or -ShareWithMicrosoft.");
 
+    /// <summary>
+    /// What a refused write means where it differs from a refused read (the reader's mapping covers the rest): a 403
+    /// names the role that writes, a 409 says the referral is closed. Null for any other status.
+    /// </summary>
+    public static PartnerReferralsException? Refused(int status, string? apiSaid, ReferralState? referral, System.Uri? url)
+    {
+        var said = string.IsNullOrWhiteSpace(apiSaid) ? string.Empty : " The API said: " + apiSaid!.Trim().TrimEnd('.') + ".";
+        var what = referral is null ? "create the referral" : "change the " + referral.Label;
+        return status switch
+        {
+            403 => new PartnerReferralsException(
+                "PartnerReferrals.CoSell.Forbidden",
+                ErrorKind.PermissionDenied,
+                "Partner Center refused to " + what + ": creating and updating referrals needs the Referrals admin role, and a Referrals user may only read the referrals whose team includes them." + said,
+                "Ask a Partner Center global admin to give your account the Referrals admin role, then sign in again with Connect-PartnerReferrals.",
+                url) { HttpStatus = status },
+            409 => new PartnerReferralsException(
+                "PartnerReferrals.CoSell.ReferralClosed",
+                ErrorKind.InvalidOperation,
+                "Partner Center refused to " + what + ": it is closed, and a closed referral can no longer change." + said,
+                "Read it again (Get-PartnerCoSellReferral -Id " + referral?.Id + ") to see its status; leave closed referrals out of the update.",
+                referral?.Id ?? url?.ToString()) { HttpStatus = status },
+            _ => null,
+        };
+    }
+
+    /// <summary>A create whose answer never came (or was a 5xx): it may have been created, so it is not sent again.</summary>
+    public static PartnerReferralsException OutcomeUnknown(NewReferralRequest referral, PartnerReferralsException cause) =>
+        new(
+            "PartnerReferrals.CoSell.OutcomeUnknown",
+            ErrorKind.ConnectionError,
+            "The request to create the referral '" + referral?.Name + "' went out, but no answer came back (" + cause?.Problem + "), so it may or may not have been created. It was not sent again: a repeat could create it twice.",
+            "Look for it before trying again, e.g. Get-PartnerCoSellReferral -Direction Outgoing -First 20" + (referral?.ExternalReferenceId is { } id ? ", or -Filter \"externalReferenceId eq '" + id.Replace("'", "''") + "'\"" : string.Empty) + ".",
+            referral?.Name,
+            cause)
+        {
+            RequestId = cause?.RequestId,
+            CorrelationId = cause?.CorrelationId,
+            HttpStatus = cause?.HttpStatus,
+        };
+
     private static IReadOnlyList<string> Allowed(string? status)
     {
         var allowed = new List<string>();
