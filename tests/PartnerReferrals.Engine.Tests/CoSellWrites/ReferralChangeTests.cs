@@ -161,3 +161,36 @@ public class ReferralChangeTests
         Assert.Equal("Add a@b.example to the team", members.Checked().Describe());
     }
 }
+
+public class ReferralChangeInPlaceTests
+{
+    private static ReferralChange Win()
+    {
+        var change = new ReferralChange { Substatus = "Won", DealValue = 135000, CloseDate = new DateTime(2026, 9, 30) };
+        change.AddTeamMembers.Add(new PersonInput("sam@contoso.example"));
+        return change.Checked();
+    }
+
+    [Fact]
+    public void A_referral_that_holds_every_value_asked_for_has_the_change_in_place()
+    {
+        var now = new ReferralState("r", "\"e2\"", "Closed", "Won", null, ["SAM@contoso.example"])
+        {
+            Values = new ReferralValues(null, 135000, "USD", new DateTime(2026, 9, 30, 0, 0, 0, DateTimeKind.Utc), "Close"),
+        };
+        Assert.True(Win().IsIn(now));
+    }
+
+    [Theory]
+    [InlineData("Active", "Accepted", 135000, "sam@contoso.example")]
+    [InlineData("Closed", "Won", 1, "sam@contoso.example")]
+    [InlineData("Closed", "Won", 135000, "other@contoso.example")]
+    public void One_value_that_differs_means_someone_else_changed_it(string status, string substatus, int value, string member)
+    {
+        var now = new ReferralState("r", "\"e2\"", status, substatus, null, [member])
+        {
+            Values = new ReferralValues(null, value, "USD", new DateTime(2026, 9, 30), null),
+        };
+        Assert.False(Win().IsIn(now));
+    }
+}

@@ -150,6 +150,22 @@ public sealed class ReferralChange
         return patch;
     }
 
+    /// <summary>
+    /// Whether <paramref name="now"/> (read after the update) holds every value of this change: how an update that was
+    /// sent again after a dropped connection, and refused (412) as already applied, is known to have taken effect.
+    /// </summary>
+    public bool IsIn(ReferralState now)
+    {
+        var values = (now ?? throw new ArgumentNullException(nameof(now))).Values;
+        return (Status is null || (ReferralStatuses.Same(now.Status, Status) && ReferralStatuses.Same(now.Substatus, Substatus)))
+            && (StatusReason is null || string.Equals(values?.StatusReason, StatusReason, StringComparison.Ordinal))
+            && (DealValue is null || values?.DealValue == DealValue)
+            && (Currency is null || ReferralStatuses.Same(values?.Currency, Currency))
+            && (CloseDate is null || values?.ClosingDate?.Date == CloseDate.Value.Date)
+            && (SalesStage is null || ReferralStatuses.Same(values?.SalesStage, SalesStage))
+            && AddTeamMembers.All(m => now.TeamEmails.Contains(m.Email, StringComparer.OrdinalIgnoreCase));
+    }
+
     private (string? Status, string? Substatus) CheckedStatus()
     {
         var status = WriteValues.Canonical(nameof(Status), Status, ReferralStatuses.Statuses);

@@ -31,6 +31,12 @@ public sealed class ReferralState
 
     public IReadOnlyCollection<string> TeamEmails { get; }
 
+    /// <summary>The status reason, deal value, currency, close date and sales stage as seen; null when not read.</summary>
+    public ReferralValues? Values { get; init; }
+
     /// <summary>How messages and prompts name the referral: its name and id.</summary>
     public string Label => string.IsNullOrWhiteSpace(Name) ? "referral " + Id : "referral '" + Name + "' (" + Id + ")";
 }
+
+/// <summary>The values of a referral an update can set, as read: to tell whether an update is already in place.</summary>
+public sealed record ReferralValues(string? StatusReason, decimal? DealValue, string? Currency, DateTime? ClosingDate, string? SalesStage);
