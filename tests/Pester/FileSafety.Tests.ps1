@@ -232,8 +232,9 @@ Disconnect-PartnerReferrals -ClearPersistedCache -Confirm
 
 Describe 'Ctrl+C during Export-PartnerReferral' {
     BeforeAll {
-        # Slow pages, so the stop comes while the pull is under way.
-        $script:Slow = Start-TestEmulator -Referrals 1000 -ArgumentList '--latency', '200'
+        # Slow pages, so the stop comes while the pull is under way: the first request asks for 1,000 referrals, so
+        # there must be far more than that (with 1,000 the first page was the whole pull and could end before Ctrl+C).
+        $script:Slow = Start-TestEmulator -Referrals 5000 -ArgumentList '--latency', '200'
     }
 
     AfterAll {
@@ -266,7 +267,7 @@ Describe 'Ctrl+C during Export-PartnerReferral' {
         }
 
         $said | Should -Not -Match 'finished'
-        $said | Should -Match "WARNING: The export was stopped after reading [\d,]+ of 1,000 referrals\. Nothing was written to '$([regex]::Escape($path))': the file there is as it was before\."
+        $said | Should -Match "WARNING: The export was stopped after reading [\d,]+ of 5,000 referrals\. Nothing was written to '$([regex]::Escape($path))': the file there is as it was before\."
         Get-Content -LiteralPath $path | Should -Be 'the old file'
         Get-ChildItem -LiteralPath $folder -Force -Filter '*.partial' | Should -BeNullOrEmpty
     }
