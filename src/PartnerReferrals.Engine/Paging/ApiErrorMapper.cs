@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using PartnerReferrals.Engine.Http;
+using PartnerReferrals.Engine.SignIn;
 
 namespace PartnerReferrals.Engine.Paging;
 
@@ -18,7 +19,7 @@ internal static class ApiErrorMapper
         var status = (int)statusCode;
         var (code, description) = ReadBody(body);
         var detail = string.IsNullOrWhiteSpace(description) ? string.Empty : " The API said: " + description!.Trim().TrimEnd('.') + ".";
-        var (id, kind, what, action) = status switch
+        var (id, kind, what, action) = MfaCheck.IsRefusal(status, code, description) ? MfaCheck.Refusal() : status switch
         {
             429 or >= 500 when refused is not null => (
                 status == 429 ? "PartnerReferrals.Api.Throttled" : "PartnerReferrals.Api.ServerError",

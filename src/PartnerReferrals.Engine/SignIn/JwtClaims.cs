@@ -9,8 +9,9 @@ namespace PartnerReferrals.Engine.SignIn;
 /// </summary>
 internal sealed class JwtClaims
 {
-    private JwtClaims(DateTimeOffset? expiresOn, string? user, string? tenantId, string? clientId)
+    private JwtClaims(DateTimeOffset? expiresOn, string? user, string? tenantId, string? clientId, string[]? authenticationMethods)
     {
+        AuthenticationMethods = authenticationMethods;
         ExpiresOn = expiresOn;
         User = user;
         TenantId = tenantId;
@@ -24,6 +25,9 @@ internal sealed class JwtClaims
     public string? TenantId { get; }
 
     public string? ClientId { get; }
+
+    /// <summary>The <c>amr</c> claim (how the user signed in, such as pwd and mfa); null when the token has none, as app-only tokens.</summary>
+    public string[]? AuthenticationMethods { get; }
 
     public static JwtClaims? TryRead(string token)
     {
@@ -40,12 +44,31 @@ internal sealed class JwtClaims
             DateTimeOffset? expires = root.TryGetProperty("exp", out var exp) && exp.ValueKind == JsonValueKind.Number
                 ? DateTimeOffset.FromUnixTimeSeconds(exp.GetInt64())
                 : null;
-            return new JwtClaims(expires, Text(root, "upn") ?? Text(root, "preferred_username") ?? Text(root, "unique_name"), Text(root, "tid"), Text(root, "appid") ?? Text(root, "azp"));
+            return new JwtClaims(expires, Text(root, "upn") ?? Text(root, "preferred_username") ?? Text(root, "unique_name"), Text(root, "tid"), Text(root, "appid") ?? Text(root, "azp"), Methods(root));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
             return null;
         }
+    }
+
+    private static string[]? Methods(JsonElement root)
+    {
+        if (!root.TryGetProperty("amr", out var amr) || amr.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var methods = new System.Collections.Generic.List<string>();
+        foreach (var method in amr.EnumerateArray())
+        {
+            if (method.ValueKind == JsonValueKind.String)
+            {
+                methods.Add(method.GetString()!);
+            }
+        }
+
+        return methods.ToArray();
     }
 
     private static string? Text(JsonElement root, string name) =>

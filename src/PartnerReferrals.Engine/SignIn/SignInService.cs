@@ -40,7 +40,7 @@ internal static class SignInService
         try
         {
             var session = request.Method == SignInMethod.AccessToken
-                ? WithAccessToken(request, endpoints, http, network)
+                ? WithAccessToken(request, endpoints, http, network, output)
                 : await WithMsalAsync(request, endpoints, http, network, output, options, cancellationToken).ConfigureAwait(false);
             var context = session.Context;
             output.WriteVerbose("Signed in as " + (context.Account ?? "an unknown account") + " (tenant " + context.TenantId + ", " + context.SignInMethod +
@@ -54,7 +54,7 @@ internal static class SignInService
         }
     }
 
-    private static PartnerReferralsSession WithAccessToken(ConnectRequest request, EnvironmentEndpoints endpoints, PartnerReferralsOptions http, HttpMessageHandler network)
+    private static PartnerReferralsSession WithAccessToken(ConnectRequest request, EnvironmentEndpoints endpoints, PartnerReferralsOptions http, HttpMessageHandler network, IEngineHost output)
     {
         var token = SecureText.Reveal(request.AccessToken) ?? throw Missing("AccessToken", "-AccessToken needs the token, as a SecureString.");
         var provider = new StaticTokenProvider(token, http.Clock);
@@ -63,6 +63,7 @@ internal static class SignInService
             throw AuthErrors.TokenExpired(expires);
         }
 
+        MfaCheck.WarnIfMissing(token, output);
         var context = Context(request, endpoints, provider.Account, provider.TenantId ?? request.TenantId, request.ClientId ?? provider.ClientId, provider.ExpiresOn);
         return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network);
     }
@@ -86,6 +87,7 @@ internal static class SignInService
 
         var result = await AcquireAsync(app, request, output, options, cancellationToken).ConfigureAwait(false);
         afterAcquire?.Invoke();
+        MfaCheck.WarnIfMissing(result.AccessToken, output);
         var account = result.Account ?? (await app.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault()
             ?? throw AuthErrors.Failed("PartnerReferrals.Auth.NoAccount", ErrorKind.AuthenticationError, "The sign-in returned no account, so tokens could not be renewed later.", "Sign in with -UseDeviceCode or interactively, so the module can renew tokens later.");
         var provider = new MsalTokenProvider(app, account, Scopes, afterAcquire, request.Method == SignInMethod.RefreshToken);
