@@ -18,8 +18,14 @@ internal sealed class PageFetcher
     private readonly HttpClient client;
     private readonly PartnerReferralsOptions options;
 
-    public PageFetcher(HttpClient client, PartnerReferralsOptions options)
+    private readonly IAccessTokenProvider? tokens;
+
+    /// <param name="client">The session's client.</param>
+    /// <param name="options">Pipeline tuning.</param>
+    /// <param name="tokens">Tokens for another audience than the session's own (the co-sell API); null for the session's.</param>
+    public PageFetcher(HttpClient client, PartnerReferralsOptions options, IAccessTokenProvider? tokens = null)
     {
+        this.tokens = tokens;
         this.client = client;
         this.options = options;
     }
@@ -32,6 +38,11 @@ internal sealed class PageFetcher
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation(CorrelationHandler.RequestIdHeader, requestId);
             operation.AttachTo(request);
+            if (tokens is not null)
+            {
+                AuthenticationHandler.UseTokens(request, tokens);
+            }
+
             // Headers-read: the retry handler has already read the body; HttpClient would otherwise buffer a copy of it.
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var body = await BufferedBodyContent.ReadBodyAsync(response.Content).ConfigureAwait(false);
