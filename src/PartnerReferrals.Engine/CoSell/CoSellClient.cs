@@ -25,7 +25,7 @@ public sealed class CoSellClient
     {
         access.Demand();
         ReferralsUrl = access.ReferralsUrl!;
-        fetcher = new PageFetcher(client, options, access.Tokens);
+        fetcher = new PageFetcher(client, options, access.Tokens, ApiSurface.CoSell);
     }
 
     /// <summary><c>…/v1.0/engagements/referrals</c>: the list URL; an item is <c>{ReferralsUrl}/{id}</c>.</summary>

@@ -1,4 +1,3 @@
-
 namespace PartnerReferrals.Engine.CoSell;
 
 /// <summary>Errors of the co-sell (Referrals API) side: where it is not offered, a token for the wrong API, a missing role.</summary>
@@ -25,6 +24,16 @@ public static class CoSellErrors
         "The access token given to Connect-PartnerReferrals is for " + (tokenAudience ?? "an unknown API") + "; the " + api + " needs a token for the audience " + neededAudience + ", which an -AccessToken session cannot get.",
         "Sign in with Connect-PartnerReferrals (interactively, -UseDeviceCode or -RefreshToken) so the module gets tokens for both APIs, or connect with an -AccessToken whose audience is " + neededAudience + ".",
         neededAudience);
+
+    public static PartnerReferralsException ReferralNotFound(string id) => new(
+        "PartnerReferrals.CoSell.ReferralNotFound",
+        ErrorKind.ObjectNotFound,
+        "No co-sell referral with the id '" + id + "' exists, or the signed-in account may not see it.",
+        "Check the id, for example with Get-PartnerCoSellReferral -First 10 | Select-Object Id, Name; a Referrals User sees only the referrals whose team includes them.",
+        id)
+    {
+        ParameterName = "Id",
+    };
 
     /// <summary>A 403 from the Referrals API: the signed-in user lacks the role the call needs.</summary>
     public static string RoleAdvice(bool write) => write

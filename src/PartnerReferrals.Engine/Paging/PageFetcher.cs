@@ -19,12 +19,15 @@ internal sealed class PageFetcher
     private readonly PartnerReferralsOptions options;
 
     private readonly IAccessTokenProvider? tokens;
+    private readonly ApiSurface surface;
 
     /// <param name="client">The session's client.</param>
     /// <param name="options">Pipeline tuning.</param>
     /// <param name="tokens">Tokens for another audience than the session's own (the co-sell API); null for the session's.</param>
-    public PageFetcher(HttpClient client, PartnerReferralsOptions options, IAccessTokenProvider? tokens = null)
+    /// <param name="surface">Which API, for the wording of its errors.</param>
+    public PageFetcher(HttpClient client, PartnerReferralsOptions options, IAccessTokenProvider? tokens = null, ApiSurface surface = ApiSurface.Analytics)
     {
+        this.surface = surface;
         this.tokens = tokens;
         this.client = client;
         this.options = options;
@@ -49,7 +52,7 @@ internal sealed class PageFetcher
             var correlationId = operation.CorrelationId.ToString();
             if (!response.IsSuccessStatusCode)
             {
-                throw ApiErrorMapper.Map(response.StatusCode, body, url, requestId, correlationId, RetryHandler.AttemptsOf(request), RetryHandler.RefusedWaitOf(request));
+                throw ApiErrorMapper.Map(response.StatusCode, body, url, requestId, correlationId, RetryHandler.AttemptsOf(request), RetryHandler.RefusedWaitOf(request), surface);
             }
 
             try
