@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using Microsoft.Identity.Client;
+using PartnerReferrals.Engine.CoSell;
 using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Http;
 using PartnerReferrals.Engine.Sessions;
@@ -18,6 +19,7 @@ namespace PartnerReferrals.Engine.SignIn;
 internal static class SignInService
 {
     private static readonly string[] Scopes = [SignInDefaults.Scope];
+    private static readonly string[] CoSellScopes = [CoSellEndpoints.Scope];
 
     public static async Task<PartnerReferralsSession> ConnectAsync(ConnectRequest request, IEngineHost output, ConnectOptions options, CancellationToken cancellationToken)
     {
@@ -65,7 +67,20 @@ internal static class SignInService
 
         MfaCheck.WarnIfMissing(token, output);
         var context = Context(request, endpoints, provider.Account, provider.TenantId ?? request.TenantId, request.ClientId ?? provider.ClientId, provider.ExpiresOn);
-        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network);
+
+        // One token, one audience: the other API is refused with its audience named, before any request.
+        var coSellUrl = CoSellEndpoints.ReferralsUrlFor(endpoints);
+        if (CoSellEndpoints.IsCoSellAudience(provider.Audience))
+        {
+            var analytics = new RefusedTokenProvider(CoSellErrors.MissingAudience(EnvironmentEndpoints.PartnerCenterApi, provider.Audience, "referrals analytics API"));
+            var coSell = coSellUrl is null ? CoSellAccess.Refused(CoSellErrors.NotOffered(context.Environment!)) : CoSellAccess.Available(coSellUrl, provider);
+            return new PartnerReferralsSession(endpoints.BaseUrl, analytics, context, http, network, coSell: coSell);
+        }
+
+        var refused = coSellUrl is null
+            ? CoSellErrors.NotOffered(context.Environment!)
+            : CoSellErrors.MissingAudience(CoSellEndpoints.Audience, provider.Audience, "Referrals API (co-sell referrals)");
+        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, coSell: CoSellAccess.Refused(refused));
     }
 
     private static async Task<PartnerReferralsSession> WithMsalAsync(
@@ -92,7 +107,7 @@ internal static class SignInService
             ?? throw AuthErrors.Failed("PartnerReferrals.Auth.NoAccount", ErrorKind.AuthenticationError, "The sign-in returned no account, so tokens could not be renewed later.", "Sign in with -UseDeviceCode or interactively, so the module can renew tokens later.");
         var provider = new MsalTokenProvider(app, account, Scopes, afterAcquire, request.Method == SignInMethod.RefreshToken);
         var context = Context(request, endpoints, account.Username, result.TenantId ?? request.TenantId, clientId, result.ExpiresOn);
-        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider);
+        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider, coSell: CoSellOf(endpoints, context, provider));
     }
 
     private static async Task<AuthenticationResult> AcquireAsync(IClientApplicationBase app, ConnectRequest request, IEngineHost output, ConnectOptions options, CancellationToken cancellationToken)
@@ -141,6 +156,12 @@ internal static class SignInService
             return null;
         }
     }
+
+    /// <summary>The Referrals API's tokens come from the same account, silently: no second prompt.</summary>
+    private static CoSellAccess CoSellOf(EnvironmentEndpoints endpoints, PartnerReferralsContext context, MsalTokenProvider provider) =>
+        CoSellEndpoints.ReferralsUrlFor(endpoints) is { } url
+            ? CoSellAccess.Available(url, provider.ForScopes(CoSellScopes))
+            : CoSellAccess.Refused(CoSellErrors.NotOffered(context.Environment!));
 
     private static PartnerReferralsContext Context(ConnectRequest request, EnvironmentEndpoints endpoints, string? account, string? tenantId, string? clientId, DateTimeOffset? expiresOn) => new()
     {
