@@ -33,9 +33,18 @@ Connect-PartnerReferrals -Environment Emulator -EmulatorFile '$($Emulator.Publis
 `$ErrorActionPreference = 'Continue'
 "@
         $shell = Get-PowerShellCommand
-        $info = [System.Diagnostics.ProcessStartInfo]::new($shell.FilePath)
         $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($prologue + "`n" + $Script))
-        foreach ($argument in @($shell.ArgumentList) + @('-NoProfile', '-EncodedCommand', $encoded)) { $info.ArgumentList.Add($argument) }
+        $arguments = @($shell.ArgumentList) + @('-NoProfile', '-EncodedCommand', $encoded)
+        # A test run started in the background (nohup, '&' in a script) inherits SIGINT ignored, and so would the child:
+        # env (which execs, keeping the process id) gives the child SIGINT's default handling, as a terminal's shell has.
+        $info = if ($IsLinux -and (Get-Command env -CommandType Application -ErrorAction Ignore)) {
+            [System.Diagnostics.ProcessStartInfo]::new('env')
+            $arguments = @('--default-signal=INT', $shell.FilePath) + $arguments
+        }
+        else {
+            [System.Diagnostics.ProcessStartInfo]::new($shell.FilePath)
+        }
+        foreach ($argument in $arguments) { $info.ArgumentList.Add($argument) }
         $info.UseShellExecute = $false
         $info.RedirectStandardInput = $true
         $info.RedirectStandardOutput = $true
