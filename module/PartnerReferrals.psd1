@@ -24,6 +24,7 @@
         'Measure-PartnerReferral'
         'Export-PartnerReferralReport'
         'Export-PartnerReferral'
+        'Get-PartnerCoSellReferral'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

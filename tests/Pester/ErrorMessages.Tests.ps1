@@ -30,7 +30,7 @@ Describe 'A refresh token the service refuses' {
         $err = Get-Failure {
             Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken (ConvertTo-SecureString -AsPlainText -Force 'revoked-or-expired') -ClientId $script:ClientId -ErrorAction Stop
         }
-        $err.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Auth.SignInRequired,*'
+        $err.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Auth.RefreshTokenExpired,*'
         $err.ErrorDetails.Message | Should -Match 'refresh token was refused'
         $err.ErrorDetails.RecommendedAction | Should -Match 'new refresh token'
         $err.ErrorDetails.RecommendedAction | Should -Match 'multi-factor'

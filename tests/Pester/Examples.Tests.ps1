@@ -28,6 +28,7 @@ BeforeDiscovery {
         'Install-PSResource -Name PartnerReferrals' = 'it installs into the reader''s own modules folder: Gallery.Tests.ps1 runs it as written, in a PowerShell whose home is a temporary folder'
         'Copy-Item -Recurse -Force -Path ./artifacts/module/PartnerReferrals' = 'it copies into the reader''s own modules folder: Gallery.Tests.ps1 runs it as written, in a PowerShell whose home is a temporary folder'
         '-Proxy http://proxy.contoso.com:8080' = 'it needs the organization''s proxy: Proxy.Tests.ps1 signs in through a real one'
+        'Get-PartnerCoSellReferral -Status New -Direction Incoming | Group-Object' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
     }
     $readme = Get-Content -Raw -Path (Join-Path $root 'README.md')
     $number = 0
@@ -53,6 +54,12 @@ BeforeDiscovery {
         'Connect-PartnerReferrals 1' = 'it signs in through a browser, where a person signs in'
         'Connect-PartnerReferrals 4' = 'it needs the app''s certificate in the user''s certificate store'
         'Connect-PartnerReferrals 7' = 'it needs the organization''s proxy (Proxy.Tests.ps1 signs in through a real one)'
+        'Get-PartnerCoSellReferral 1' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
+        'Get-PartnerCoSellReferral 2' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
+        'Get-PartnerCoSellReferral 3' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
+        'Get-PartnerCoSellReferral 4' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
+        'Get-PartnerCoSellReferral 5' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
+        'Get-PartnerCoSellReferral 6' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
     }
     $script:HelpExamples = foreach ($command in Get-Command -Module PartnerReferrals | Sort-Object Name) {
         $number = 0
@@ -75,6 +82,7 @@ BeforeDiscovery {
         'Connect-PartnerReferrals -TenantId contoso.onmicrosoft.com -ClientId' = 'it signs in through a browser, where a person signs in'
         '-CertificateThumbprint' = 'it needs the app''s certificate in the user''s certificate store'
         '-Proxy http://proxy.contoso.com:8080' = 'it needs the organization''s proxy: Proxy.Tests.ps1 signs in through a real one'
+        'Get-PartnerCoSellReferral -Filter' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
     }
     $blocks = [System.Collections.Generic.List[string[]]]::new()
     $current = [System.Collections.Generic.List[string]]::new()
@@ -107,7 +115,7 @@ BeforeAll {
     Import-Module (Get-PackagedModulePath) -Force
     $script:Root = Get-RepositoryRoot
     $script:Readme = Get-Content -Raw -Path (Join-Path $script:Root 'README.md')
-    $script:QueryCommands = 'Get-PartnerReferral', 'Get-PartnerReferralSummary', 'Measure-PartnerReferral', 'Export-PartnerReferral', 'Export-PartnerReferralReport'
+    $script:QueryCommands = 'Get-PartnerCoSellReferral', 'Get-PartnerReferral', 'Get-PartnerReferralSummary', 'Measure-PartnerReferral', 'Export-PartnerReferral', 'Export-PartnerReferralReport'
 
     # The emulator as the README starts it by hand: its options, as written there.
     $by = [regex]::Match($script:Readme, '(?m)^dotnet run --project src/PartnerReferrals\.Emulator -- (.+)$')

@@ -33,9 +33,18 @@ Connect-PartnerReferrals -Environment Emulator -EmulatorFile '$($Emulator.Publis
 `$ErrorActionPreference = 'Continue'
 "@
         $shell = Get-PowerShellCommand
-        $info = [System.Diagnostics.ProcessStartInfo]::new($shell.FilePath)
         $encoded = [Convert]::ToBase64String([System.Text.Encoding]::Unicode.GetBytes($prologue + "`n" + $Script))
-        foreach ($argument in @($shell.ArgumentList) + @('-NoProfile', '-EncodedCommand', $encoded)) { $info.ArgumentList.Add($argument) }
+        $arguments = @($shell.ArgumentList) + @('-NoProfile', '-EncodedCommand', $encoded)
+        # A test run started in the background (nohup, '&' in a script) inherits SIGINT ignored, and so would the child:
+        # env (which execs, keeping the process id) gives the child SIGINT's default handling, as a terminal's shell has.
+        $info = if ($IsLinux -and (Get-Command env -CommandType Application -ErrorAction Ignore)) {
+            [System.Diagnostics.ProcessStartInfo]::new('env')
+            $arguments = @('--default-signal=INT', $shell.FilePath) + $arguments
+        }
+        else {
+            [System.Diagnostics.ProcessStartInfo]::new($shell.FilePath)
+        }
+        foreach ($argument in $arguments) { $info.ArgumentList.Add($argument) }
         $info.UseShellExecute = $false
         $info.RedirectStandardInput = $true
         $info.RedirectStandardOutput = $true
@@ -232,8 +241,9 @@ Disconnect-PartnerReferrals -ClearPersistedCache -Confirm
 
 Describe 'Ctrl+C during Export-PartnerReferral' {
     BeforeAll {
-        # Slow pages, so the stop comes while the pull is under way.
-        $script:Slow = Start-TestEmulator -Referrals 1000 -ArgumentList '--latency', '200'
+        # Slow pages, so the stop comes while the pull is under way: the first request asks for 1,000 referrals, so
+        # there must be far more than that (with 1,000 the first page was the whole pull and could end before Ctrl+C).
+        $script:Slow = Start-TestEmulator -Referrals 5000 -ArgumentList '--latency', '200'
     }
 
     AfterAll {
@@ -266,7 +276,7 @@ Describe 'Ctrl+C during Export-PartnerReferral' {
         }
 
         $said | Should -Not -Match 'finished'
-        $said | Should -Match "WARNING: The export was stopped after reading [\d,]+ of 1,000 referrals\. Nothing was written to '$([regex]::Escape($path))': the file there is as it was before\."
+        $said | Should -Match "WARNING: The export was stopped after reading [\d,]+ of 5,000 referrals\. Nothing was written to '$([regex]::Escape($path))': the file there is as it was before\."
         Get-Content -LiteralPath $path | Should -Be 'the old file'
         Get-ChildItem -LiteralPath $folder -Force -Filter '*.partial' | Should -BeNullOrEmpty
     }

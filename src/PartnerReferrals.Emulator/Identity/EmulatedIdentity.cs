@@ -11,6 +11,9 @@ internal static class EmulatedIdentity
     /// <summary>The Partner Center API's application id URI: the audience of its access tokens.</summary>
     public const string Audience = "https://api.partnercenter.microsoft.com";
 
+    /// <summary>The co-sell Referrals API's application id URI (api.partner.microsoft.com): a second audience.</summary>
+    public const string CoSellAudience = "https://api.partner.microsoft.com";
+
     public const string DelegatedScope = "user_impersonation";
 
     /// <summary>The client id tokens issued straight from <see cref="TokenIssuer"/> carry.</summary>

@@ -14,17 +14,30 @@ internal sealed record ScopeSet(string[] ResourceScopes, bool OfflineAccess)
 
     public string Granted => string.Join(' ', ResourceScopes);
 
+    /// <summary>The audience of the access tokens these scopes yield: the analytics API or the co-sell Referrals API.</summary>
+    public string Audience => AudienceOf(ResourceScopes[0]) ?? EmulatedIdentity.Audience;
+
+    private static string? AudienceOf(string scope) =>
+        new[] { EmulatedIdentity.Audience, EmulatedIdentity.CoSellAudience }
+            .FirstOrDefault(a => scope.StartsWith(a + "/", StringComparison.OrdinalIgnoreCase));
+
     public static ScopeSet Parse(string? scope, bool appOnly)
     {
         var all = (scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var resource = all.Where(s => !OpenIdScopes.Contains(s, StringComparer.OrdinalIgnoreCase)).ToArray();
         foreach (var s in resource)
         {
-            if (!s.StartsWith(EmulatedIdentity.Audience + "/", StringComparison.OrdinalIgnoreCase))
+            if (AudienceOf(s) is null)
             {
                 throw new AadErrorException(AadError.InvalidScope(70011,
-                    $"The provided value for the input parameter 'scope' is not valid. The scope {s} is not a Partner Center scope ({EmulatedIdentity.Audience}/user_impersonation)."));
+                    $"The provided value for the input parameter 'scope' is not valid. The scope {s} is not a Partner Center scope ({EmulatedIdentity.Audience}/user_impersonation or {EmulatedIdentity.CoSellAudience}/.default)."));
             }
+        }
+
+        if (resource.Select(AudienceOf).Distinct(StringComparer.OrdinalIgnoreCase).Count() > 1)
+        {
+            throw new AadErrorException(AadError.InvalidScope(28000,
+                $"Provided value for the input parameter scope '{scope}' is not valid because it contains more than one resource."));
         }
 
         if (appOnly && (resource.Length != 1 || !resource[0].EndsWith("/.default", StringComparison.OrdinalIgnoreCase)))

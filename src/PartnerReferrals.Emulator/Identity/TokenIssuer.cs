@@ -86,13 +86,13 @@ public sealed class TokenIssuer
     /// <summary>Access token lifetime for new tokens: the fault override when set, else the configured one.</summary>
     internal TimeSpan CurrentLifetime => faults.TokenLifetimeOverride ?? options.TokenLifetime;
 
-    internal string CreateAccessToken(string clientId, bool user, TimeSpan lifetime, DateTimeOffset? issuedAt = null, bool mfa = true)
+    internal string CreateAccessToken(string clientId, bool user, TimeSpan lifetime, DateTimeOffset? issuedAt = null, bool mfa = true, string audience = EmulatedIdentity.Audience)
     {
         var now = issuedAt ?? clock.GetUtcNow();
         var iat = now.ToUnixTimeSeconds();
         var payload = new JsonObject
         {
-            ["aud"] = EmulatedIdentity.Audience,
+            ["aud"] = audience,
             ["iss"] = Issuer,
             ["iat"] = iat,
             ["nbf"] = iat,
@@ -161,7 +161,7 @@ public sealed class TokenIssuer
     internal DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Checks an <c>Authorization</c> header the way the API would: signature, audience, lifetime, then the caller.</summary>
-    internal AccessCheck Check(StringValues authorization)
+    internal AccessCheck Check(StringValues authorization, string audience = EmulatedIdentity.Audience)
     {
         var header = authorization.ToString();
         if (authorization.Count != 1 || header.Length == 0)
@@ -179,7 +179,7 @@ public sealed class TokenIssuer
             return AccessCheck.BadSignature;
         }
 
-        if (token.ClaimString("aud") != EmulatedIdentity.Audience)
+        if (token.ClaimString("aud") != audience)
         {
             return AccessCheck.WrongAudience;
         }

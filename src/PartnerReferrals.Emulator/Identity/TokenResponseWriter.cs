@@ -20,7 +20,7 @@ internal static class TokenResponseWriter
     public static JsonObject ForUser(TokenIssuer tokens, string clientId, ScopeSet scopes, bool mfa)
     {
         var lifetime = tokens.CurrentLifetime;
-        var response = Common(tokens.CreateAccessToken(clientId, user: true, lifetime, mfa: mfa), lifetime, scopes.Granted);
+        var response = Common(tokens.CreateAccessToken(clientId, user: true, lifetime, mfa: mfa, audience: scopes.Audience), lifetime, scopes.Granted);
         response["id_token"] = tokens.CreateIdToken(clientId, EmulatedIdentity.TenantId);
         response["client_info"] = Jwt.Base64UrlJson(new JsonObject
         {
@@ -38,7 +38,7 @@ internal static class TokenResponseWriter
     public static JsonObject ForApp(TokenIssuer tokens, string clientId, ScopeSet scopes)
     {
         var lifetime = tokens.CurrentLifetime;
-        return Common(tokens.CreateAccessToken(clientId, user: false, lifetime), lifetime, scopes.Granted);
+        return Common(tokens.CreateAccessToken(clientId, user: false, lifetime, audience: scopes.Audience), lifetime, scopes.Granted);
     }
 
     public static Task WriteAsync(HttpContext context, JsonObject response)

@@ -17,7 +17,15 @@ internal sealed class AuthenticationHandler : DelegatingHandler
 {
     private readonly IAccessTokenProvider tokens;
 
+    private const string TokensKey = "PartnerReferrals.Tokens";
+
     public AuthenticationHandler(IAccessTokenProvider tokens) => this.tokens = tokens;
+
+    /// <summary>Sends <paramref name="request"/> with tokens for another API (another audience) than the session's own, over the same pipeline.</summary>
+    internal static void UseTokens(HttpRequestMessage request, IAccessTokenProvider tokens) => request.Properties[TokensKey] = tokens;
+
+    private static IAccessTokenProvider? TokensOf(HttpRequestMessage request) =>
+        request.Properties.TryGetValue(TokensKey, out var value) ? value as IAccessTokenProvider : null;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -32,6 +40,7 @@ internal sealed class AuthenticationHandler : DelegatingHandler
                 request.RequestUri);
         }
 
+        var tokens = TokensOf(request) ?? this.tokens;
         var token = await tokens.GetTokenAsync(false, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

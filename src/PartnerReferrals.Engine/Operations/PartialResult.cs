@@ -20,14 +20,18 @@ internal static class PartialResult
     /// The failure, restated for a pull that wrote <paramref name="written"/> rows; <paramref name="expected"/> is how many it
     /// should have given (or null), <paramref name="resumable"/> whether the command has -Skip (the summary has not).
     /// </summary>
-    public static PartnerReferralsException Of(PartnerReferralsException failure, ReferralQuery query, long written, long? expected, bool resumable)
+    public static PartnerReferralsException Of(PartnerReferralsException failure, ReferralQuery query, long written, long? expected, bool resumable) =>
+        Of(failure, query.Skip, query.First, written, expected, resumable);
+
+    /// <summary>The same for any pull with -Skip and -First (<paramref name="querySkip"/>, <paramref name="queryFirst"/>).</summary>
+    public static PartnerReferralsException Of(PartnerReferralsException failure, long querySkip, long? queryFirst, long written, long? expected, bool resumable)
     {
         var of = expected is { } n ? string.Format(CultureInfo.InvariantCulture, " of {0:N0}", n) : string.Empty;
-        var skip = query.Skip + written;
+        var skip = querySkip + written;
         string resume;
         if (resumable)
         {
-            var rest = query.First is { } f ? string.Format(CultureInfo.InvariantCulture, " -First {0}", f - written) : string.Empty;
+            var rest = queryFirst is { } f ? string.Format(CultureInfo.InvariantCulture, " -First {0}", f - written) : string.Empty;
             resume = string.Format(CultureInfo.InvariantCulture, "To get the rest, run the same command with -Skip {0}{1} (and append its output to what was written).", skip, rest);
         }
         else

@@ -3,22 +3,48 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using PartnerReferrals.Engine.Http;
+using PartnerReferrals.Engine.SignIn;
 
 namespace PartnerReferrals.Engine.Paging;
 
 /// <summary>
 /// Turns a non-success answer into an error that says what to do. Reads the documented body
-/// (<c>{"code","description","data","source"}</c>) and the throttling body (<c>{"statusCode","message"}</c>),
+/// (<c>{"code","description","data","source"}</c>), the throttling body (<c>{"statusCode","message"}</c>) and the
+/// Referrals API's (<c>{"error":{"code","message","target","innerError"}}</c>, API-COSELL.md §4.5),
 /// tolerating anything else. Server text may echo a request: the error masks any secret in it.
 /// </summary>
 internal static class ApiErrorMapper
 {
-    public static PartnerReferralsException Map(HttpStatusCode statusCode, ReadOnlyMemory<byte> body, Uri? url, string? requestId, string? correlationId, int attempts, RefusedWait? refused = null)
+    public static PartnerReferralsException Map(HttpStatusCode statusCode, ReadOnlyMemory<byte> body, Uri? url, string? requestId, string? correlationId, int attempts, RefusedWait? refused = null, ApiSurface surface = ApiSurface.Analytics)
     {
         var status = (int)statusCode;
         var (code, description) = ReadBody(body);
         var detail = string.IsNullOrWhiteSpace(description) ? string.Empty : " The API said: " + description!.Trim().TrimEnd('.') + ".";
-        var (id, kind, what, action) = status switch
+        var (id, kind, what, action) = MfaCheck.IsRefusal(status, code, description) ? MfaCheck.Refusal() : (surface, status) switch
+        {
+            (ApiSurface.CoSell, 403) => ("PartnerReferrals.CoSell.Forbidden", ErrorKind.PermissionDenied,
+                "The Referrals API refused access to co-sell referrals: the signed-in account lacks a Referrals role.",
+                CoSell.CoSellErrors.RoleAdvice(write: false)),
+            (ApiSurface.CoSell, 404) => ("PartnerReferrals.CoSell.NotFound", ErrorKind.ObjectNotFound,
+                "The Referrals API found nothing at " + url?.GetLeftPart(UriPartial.Path) + ".",
+                "Check the referral id (Get-PartnerCoSellReferral lists the ones you may see)."),
+            (ApiSurface.CoSell, 400) => ("PartnerReferrals.CoSell.BadRequest", ErrorKind.InvalidArgument,
+                "The Referrals API rejected the request.",
+                "Correct -Filter (the API's OData filter: eq, and, team/any(...)) or the other parameters."),
+            _ => MapStatus(status, url, attempts, refused),
+        };
+
+        return new PartnerReferralsException(id, kind, what + detail, action, url)
+        {
+            HttpStatus = status,
+            ApiCode = code,
+            RequestId = requestId,
+            CorrelationId = correlationId,
+        };
+    }
+
+    private static (string Id, ErrorKind Kind, string What, string Action) MapStatus(int status, Uri? url, int attempts, RefusedWait? refused) =>
+        status switch
         {
             429 or >= 500 when refused is not null => (
                 status == 429 ? "PartnerReferrals.Api.Throttled" : "PartnerReferrals.Api.ServerError",
@@ -63,15 +89,6 @@ internal static class ApiErrorMapper
                 "Check the command's parameters; if they are right, give Partner Center support the MS-RequestId."),
         };
 
-        return new PartnerReferralsException(id, kind, what + detail, action, url)
-        {
-            HttpStatus = status,
-            ApiCode = code,
-            RequestId = requestId,
-            CorrelationId = correlationId,
-        };
-    }
-
     private static (string? Code, string? Description) ReadBody(ReadOnlyMemory<byte> body)
     {
         if (body.Length == 0)
@@ -89,7 +106,13 @@ internal static class ApiErrorMapper
 
             string? code = null;
             string? description = null;
-            foreach (var property in document.RootElement.EnumerateObject())
+            var root = document.RootElement;
+            if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object)
+            {
+                root = error;
+            }
+
+            foreach (var property in root.EnumerateObject())
             {
                 var name = property.Name;
                 if (name.Equals("code", StringComparison.OrdinalIgnoreCase) || (code is null && name.Equals("statusCode", StringComparison.OrdinalIgnoreCase)))

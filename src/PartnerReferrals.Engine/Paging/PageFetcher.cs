@@ -18,8 +18,17 @@ internal sealed class PageFetcher
     private readonly HttpClient client;
     private readonly PartnerReferralsOptions options;
 
-    public PageFetcher(HttpClient client, PartnerReferralsOptions options)
+    private readonly IAccessTokenProvider? tokens;
+    private readonly ApiSurface surface;
+
+    /// <param name="client">The session's client.</param>
+    /// <param name="options">Pipeline tuning.</param>
+    /// <param name="tokens">Tokens for another audience than the session's own (the co-sell API); null for the session's.</param>
+    /// <param name="surface">Which API, for the wording of its errors.</param>
+    public PageFetcher(HttpClient client, PartnerReferralsOptions options, IAccessTokenProvider? tokens = null, ApiSurface surface = ApiSurface.Analytics)
     {
+        this.surface = surface;
+        this.tokens = tokens;
         this.client = client;
         this.options = options;
     }
@@ -32,13 +41,18 @@ internal sealed class PageFetcher
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation(CorrelationHandler.RequestIdHeader, requestId);
             operation.AttachTo(request);
+            if (tokens is not null)
+            {
+                AuthenticationHandler.UseTokens(request, tokens);
+            }
+
             // Headers-read: the retry handler has already read the body; HttpClient would otherwise buffer a copy of it.
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var body = await BufferedBodyContent.ReadBodyAsync(response.Content).ConfigureAwait(false);
             var correlationId = operation.CorrelationId.ToString();
             if (!response.IsSuccessStatusCode)
             {
-                throw ApiErrorMapper.Map(response.StatusCode, body, url, requestId, correlationId, RetryHandler.AttemptsOf(request), RetryHandler.RefusedWaitOf(request));
+                throw ApiErrorMapper.Map(response.StatusCode, body, url, requestId, correlationId, RetryHandler.AttemptsOf(request), RetryHandler.RefusedWaitOf(request), surface);
             }
 
             try

@@ -39,7 +39,8 @@ public static class ReferralPageReader
     public static Page<ReferralGroup> ReadGroups(ReadOnlySpan<byte> json, string? groupBy, string? aggregationLevel, int expectedRows = 0) =>
         Read(json, expectedRows, ReferralRowReader.ReadGroup, new RowState(groupBy, aggregationLevel));
 
-    private static Page<T> Read<T>(ReadOnlySpan<byte> json, int expectedRows, RowReader<T> readRow, RowState state)
+    /// <summary>The envelope walk shared by every list API this module reads (analytics and co-sell): rows read by <paramref name="readRow"/>.</summary>
+    internal static Page<T> Read<T>(ReadOnlySpan<byte> json, int expectedRows, RowReader<T> readRow, RowState state)
     {
         try
         {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
+using PartnerReferrals.Engine.CoSell;
 using PartnerReferrals.Engine.Http;
 using PartnerReferrals.Models;
 using PartnerReferrals.Engine.Paging;
@@ -19,6 +20,8 @@ public sealed class PartnerReferralsSession : IDisposable
     private readonly PageFetcher fetcher;
     private readonly IDisposable? owned;
     private readonly TokenExpiryTracker tracker;
+    private readonly CoSellAccess? coSellAccess;
+    private CoSellClient? coSellClient;
 
     /// <param name="baseUrl">The API root, e.g. <c>https://api.partnercenter.microsoft.com</c>.</param>
     /// <param name="tokens">Where bearer tokens come from.</param>
@@ -27,6 +30,7 @@ public sealed class PartnerReferralsSession : IDisposable
     /// <param name="networkHandler">The innermost handler (tests pass a fake); a proxy-aware, optionally pinned one when null.</param>
     /// <param name="pin">The emulator's certificate pin, for the default network handler.</param>
     /// <param name="owned">Disposed with the session (e.g. the sign-in client's resources).</param>
+    /// <param name="coSell">The way to the Referrals (co-sell) API, or why there is none; null: not connected to it.</param>
     public PartnerReferralsSession(
         Uri baseUrl,
         IAccessTokenProvider tokens,
@@ -34,7 +38,8 @@ public sealed class PartnerReferralsSession : IDisposable
         PartnerReferralsOptions? options = null,
         HttpMessageHandler? networkHandler = null,
         CertificatePin? pin = null,
-        IDisposable? owned = null)
+        IDisposable? owned = null,
+        CoSellAccess? coSell = null)
     {
         if (baseUrl is null)
         {
@@ -50,6 +55,18 @@ public sealed class PartnerReferralsSession : IDisposable
         Client = HttpPipeline.CreateClient(tracker, Options, networkHandler ?? HttpPipeline.CreateNetworkHandler(Options, pin));
         fetcher = new PageFetcher(Client, Options);
         this.owned = owned;
+        coSellAccess = coSell;
+    }
+
+    /// <summary>
+    /// The Referrals (co-sell) API over this session's pipeline, with tokens of its own audience. Throws at once,
+    /// before any request, where the session cannot reach it (a cloud without the API, an -AccessToken for the analytics API).
+    /// </summary>
+    public CoSellClient CoSell()
+    {
+        var access = coSellAccess ?? throw CoSellErrors.NotConnected();
+        access.Demand();
+        return coSellClient ??= new CoSellClient(Client, Options, access);
     }
 
     /// <summary>The context as of sign-in; <see cref="CurrentContext()"/> is what Get-PartnerReferralsContext shows.</summary>

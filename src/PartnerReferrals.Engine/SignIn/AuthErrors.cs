@@ -20,8 +20,9 @@ internal static class AuthErrors
     public static PartnerReferralsException SignInRequired(string why, Exception? inner = null) =>
         new("PartnerReferrals.Auth.SignInRequired", ErrorKind.AuthenticationError, why, SignInAgain, null, inner);
 
+    /// <summary>A refresh token Entra refused (expired, revoked, or outdated by a policy): the script cannot go on by itself.</summary>
     public static PartnerReferralsException RefreshTokenRefused(Exception inner) =>
-        new("PartnerReferrals.Auth.SignInRequired", ErrorKind.AuthenticationError, "The refresh token was refused: it expired (unused for 90 days), was revoked, or the user's password or MFA settings changed.", NewRefreshToken, null, inner)
+        new("PartnerReferrals.Auth.RefreshTokenExpired", ErrorKind.AuthenticationError, RefreshTokenErrorCodes.Describe(inner.Message), NewRefreshToken, null, inner)
         {
             ParameterName = "RefreshToken",
         };

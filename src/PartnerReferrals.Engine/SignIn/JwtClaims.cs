@@ -9,8 +9,10 @@ namespace PartnerReferrals.Engine.SignIn;
 /// </summary>
 internal sealed class JwtClaims
 {
-    private JwtClaims(DateTimeOffset? expiresOn, string? user, string? tenantId, string? clientId)
+    private JwtClaims(DateTimeOffset? expiresOn, string? user, string? tenantId, string? clientId, string? audience, string[]? authenticationMethods)
     {
+        Audience = audience;
+        AuthenticationMethods = authenticationMethods;
         ExpiresOn = expiresOn;
         User = user;
         TenantId = tenantId;
@@ -24,6 +26,12 @@ internal sealed class JwtClaims
     public string? TenantId { get; }
 
     public string? ClientId { get; }
+
+    /// <summary>The API the token is for (<c>aud</c>; the first one when it is a list), e.g. <c>https://api.partnercenter.microsoft.com</c>.</summary>
+    public string? Audience { get; }
+
+    /// <summary>The <c>amr</c> claim (how the user signed in, such as pwd and mfa); null when the token has none, as app-only tokens.</summary>
+    public string[]? AuthenticationMethods { get; }
 
     public static JwtClaims? TryRead(string token)
     {
@@ -40,13 +48,37 @@ internal sealed class JwtClaims
             DateTimeOffset? expires = root.TryGetProperty("exp", out var exp) && exp.ValueKind == JsonValueKind.Number
                 ? DateTimeOffset.FromUnixTimeSeconds(exp.GetInt64())
                 : null;
-            return new JwtClaims(expires, Text(root, "upn") ?? Text(root, "preferred_username") ?? Text(root, "unique_name"), Text(root, "tid"), Text(root, "appid") ?? Text(root, "azp"));
+            return new JwtClaims(expires, Text(root, "upn") ?? Text(root, "preferred_username") ?? Text(root, "unique_name"), Text(root, "tid"), Text(root, "appid") ?? Text(root, "azp"), AudienceOf(root), Methods(root));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException)
         {
             return null;
         }
     }
+
+    private static string[]? Methods(JsonElement root)
+    {
+        if (!root.TryGetProperty("amr", out var amr) || amr.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var methods = new System.Collections.Generic.List<string>();
+        foreach (var method in amr.EnumerateArray())
+        {
+            if (method.ValueKind == JsonValueKind.String)
+            {
+                methods.Add(method.GetString()!);
+            }
+        }
+
+        return methods.ToArray();
+    }
+
+    private static string? AudienceOf(JsonElement root) =>
+        root.TryGetProperty("aud", out var aud) && aud.ValueKind == JsonValueKind.Array
+            ? (aud.GetArrayLength() > 0 && aud[0].ValueKind == JsonValueKind.String ? aud[0].GetString() : null)
+            : Text(root, "aud");
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

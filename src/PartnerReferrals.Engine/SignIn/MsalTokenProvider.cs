@@ -53,5 +53,11 @@ internal sealed class MsalTokenProvider : IAccessTokenProvider, IDisposable
         }
     }
 
+    /// <summary>
+    /// Tokens for another API from the same signed-in account: MSAL gets them silently with the refresh token it
+    /// already holds (a multi-resource refresh token), so a second API needs no second prompt.
+    /// </summary>
+    public MsalTokenProvider ForScopes(IReadOnlyList<string> otherScopes) => new(app, account, otherScopes, afterAcquire, fromRefreshToken);
+
     public void Dispose() => gate.Dispose();
 }

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using System.Threading;
 using System;
 using Microsoft.Identity.Client;
+using PartnerReferrals.Engine.CoSell;
 using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Http;
 using PartnerReferrals.Engine.Sessions;
@@ -18,6 +19,7 @@ namespace PartnerReferrals.Engine.SignIn;
 internal static class SignInService
 {
     private static readonly string[] Scopes = [SignInDefaults.Scope];
+    private static readonly string[] CoSellScopes = [CoSellEndpoints.Scope];
 
     public static async Task<PartnerReferralsSession> ConnectAsync(ConnectRequest request, IEngineHost output, ConnectOptions options, CancellationToken cancellationToken)
     {
@@ -40,7 +42,7 @@ internal static class SignInService
         try
         {
             var session = request.Method == SignInMethod.AccessToken
-                ? WithAccessToken(request, endpoints, http, network)
+                ? WithAccessToken(request, endpoints, http, network, output)
                 : await WithMsalAsync(request, endpoints, http, network, output, options, cancellationToken).ConfigureAwait(false);
             var context = session.Context;
             output.WriteVerbose("Signed in as " + (context.Account ?? "an unknown account") + " (tenant " + context.TenantId + ", " + context.SignInMethod +
@@ -54,7 +56,7 @@ internal static class SignInService
         }
     }
 
-    private static PartnerReferralsSession WithAccessToken(ConnectRequest request, EnvironmentEndpoints endpoints, PartnerReferralsOptions http, HttpMessageHandler network)
+    private static PartnerReferralsSession WithAccessToken(ConnectRequest request, EnvironmentEndpoints endpoints, PartnerReferralsOptions http, HttpMessageHandler network, IEngineHost output)
     {
         var token = SecureText.Reveal(request.AccessToken) ?? throw Missing("AccessToken", "-AccessToken needs the token, as a SecureString.");
         var provider = new StaticTokenProvider(token, http.Clock);
@@ -63,8 +65,22 @@ internal static class SignInService
             throw AuthErrors.TokenExpired(expires);
         }
 
+        MfaCheck.WarnIfMissing(token, output);
         var context = Context(request, endpoints, provider.Account, provider.TenantId ?? request.TenantId, request.ClientId ?? provider.ClientId, provider.ExpiresOn);
-        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network);
+
+        // One token, one audience: the other API is refused with its audience named, before any request.
+        var coSellUrl = CoSellEndpoints.ReferralsUrlFor(endpoints);
+        if (CoSellEndpoints.IsCoSellAudience(provider.Audience))
+        {
+            var analytics = new RefusedTokenProvider(CoSellErrors.MissingAudience(EnvironmentEndpoints.PartnerCenterApi, provider.Audience, "referrals analytics API"));
+            var coSell = coSellUrl is null ? CoSellAccess.Refused(CoSellErrors.NotOffered(context.Environment!)) : CoSellAccess.Available(coSellUrl, provider);
+            return new PartnerReferralsSession(endpoints.BaseUrl, analytics, context, http, network, coSell: coSell);
+        }
+
+        var refused = coSellUrl is null
+            ? CoSellErrors.NotOffered(context.Environment!)
+            : CoSellErrors.MissingAudience(CoSellEndpoints.Audience, provider.Audience, "Referrals API (co-sell referrals)");
+        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, coSell: CoSellAccess.Refused(refused));
     }
 
     private static async Task<PartnerReferralsSession> WithMsalAsync(
@@ -86,11 +102,12 @@ internal static class SignInService
 
         var result = await AcquireAsync(app, request, output, options, cancellationToken).ConfigureAwait(false);
         afterAcquire?.Invoke();
+        MfaCheck.WarnIfMissing(result.AccessToken, output);
         var account = result.Account ?? (await app.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault()
             ?? throw AuthErrors.Failed("PartnerReferrals.Auth.NoAccount", ErrorKind.AuthenticationError, "The sign-in returned no account, so tokens could not be renewed later.", "Sign in with -UseDeviceCode or interactively, so the module can renew tokens later.");
         var provider = new MsalTokenProvider(app, account, Scopes, afterAcquire, request.Method == SignInMethod.RefreshToken);
         var context = Context(request, endpoints, account.Username, result.TenantId ?? request.TenantId, clientId, result.ExpiresOn);
-        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider);
+        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider, coSell: CoSellOf(endpoints, context, provider));
     }
 
     private static async Task<AuthenticationResult> AcquireAsync(IClientApplicationBase app, ConnectRequest request, IEngineHost output, ConnectOptions options, CancellationToken cancellationToken)
@@ -139,6 +156,12 @@ internal static class SignInService
             return null;
         }
     }
+
+    /// <summary>The Referrals API's tokens come from the same account, silently: no second prompt.</summary>
+    private static CoSellAccess CoSellOf(EnvironmentEndpoints endpoints, PartnerReferralsContext context, MsalTokenProvider provider) =>
+        CoSellEndpoints.ReferralsUrlFor(endpoints) is { } url
+            ? CoSellAccess.Available(url, provider.ForScopes(CoSellScopes))
+            : CoSellAccess.Refused(CoSellErrors.NotOffered(context.Environment!));
 
     private static PartnerReferralsContext Context(ConnectRequest request, EnvironmentEndpoints endpoints, string? account, string? tenantId, string? clientId, DateTimeOffset? expiresOn) => new()
     {

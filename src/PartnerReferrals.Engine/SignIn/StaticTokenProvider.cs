@@ -25,6 +25,7 @@ public sealed class StaticTokenProvider : IAccessTokenProvider
         token = new AccessTokenInfo(accessToken, claims?.ExpiresOn, claims?.User);
         TenantId = claims?.TenantId;
         ClientId = claims?.ClientId;
+        Audience = claims?.Audience;
         this.clock = clock ?? (() => DateTimeOffset.UtcNow);
     }
 
@@ -35,6 +36,9 @@ public sealed class StaticTokenProvider : IAccessTokenProvider
     public string? TenantId { get; }
 
     public string? ClientId { get; }
+
+    /// <summary>The token's <c>aud</c> claim: the one API it can be used for; null when the token is not a readable JWT.</summary>
+    public string? Audience { get; }
 
     public Task<AccessTokenInfo> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {

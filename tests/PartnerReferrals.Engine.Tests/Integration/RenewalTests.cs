@@ -31,7 +31,7 @@ public class RenewalTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtu
             var error = Assert.Throws<PartnerReferralsException>(() =>
                 PartnerReferralsOperations.GetReferrals(session, new ReferralRequest { First = 10 }, new RecordingHost(), CancellationToken.None));
 
-            Assert.Equal("PartnerReferrals.Auth.SignInRequired", error.ErrorId);
+            Assert.Equal("PartnerReferrals.Auth.RefreshTokenExpired", error.ErrorId);
             // A runbook cannot sign in again by itself: the advice says how a person makes it a new refresh token.
             Assert.Contains("new refresh token", error.RecommendedAction, StringComparison.Ordinal);
             Assert.Contains("Connect-PartnerReferrals -UseDeviceCode", error.RecommendedAction, StringComparison.Ordinal);

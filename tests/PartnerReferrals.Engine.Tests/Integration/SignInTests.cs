@@ -81,8 +81,10 @@ public class SignInTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixtur
 
         var error = Assert.Throws<PartnerReferralsException>(() => Connect(request, new RecordingHost(), Options(fixture)));
 
-        Assert.Equal("PartnerReferrals.Auth.SignInRequired", error.ErrorId);
+        Assert.Equal("PartnerReferrals.Auth.RefreshTokenExpired", error.ErrorId);
         Assert.Equal(ErrorKind.AuthenticationError, error.Kind);
+        Assert.Contains("revoked", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AADSTS50173", error.Message, StringComparison.Ordinal);
         // A runbook cannot sign in again by itself: the advice says how a person makes it a new refresh token.
         Assert.Contains("new refresh token", error.RecommendedAction, StringComparison.Ordinal);
         Assert.Contains("Connect-PartnerReferrals -UseDeviceCode", error.RecommendedAction, StringComparison.Ordinal);

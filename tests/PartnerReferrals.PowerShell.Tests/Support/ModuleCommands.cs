@@ -8,7 +8,7 @@ internal static class ModuleCommands
     public static readonly string[] Names =
     [
         "Connect-PartnerReferrals", "Disconnect-PartnerReferrals", "Get-PartnerReferral", "Get-PartnerReferralSummary", "Get-PartnerReferralsContext",
-        "Measure-PartnerReferral", "Export-PartnerReferralReport", "Export-PartnerReferral",
+        "Measure-PartnerReferral", "Export-PartnerReferralReport", "Export-PartnerReferral", "Get-PartnerCoSellReferral",
     ];
 
     public static readonly string[] PagingParameters = ["First", "Skip", "IncludeTotalCount"];
