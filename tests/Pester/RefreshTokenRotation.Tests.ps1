@@ -93,6 +93,16 @@ Describe 'Get-PartnerReferralsRefreshToken across an access-token renewal' {
         $script:Rotated = $after
     }
 
+    It 'shows no token when printed, converted to JSON or exported to CSV' {
+        $token = Get-NewestToken
+        $csv = Join-Path $TestDrive 'token.csv'
+        $token | Select-Object -ExcludeProperty Text | Export-Csv -Path $csv -NoTypeInformation
+        $shown = ($token | Select-Object -ExcludeProperty Text | Format-List * | Out-String) + ($token | Select-Object -ExcludeProperty Text | ConvertTo-Json) + (Get-Content -Raw $csv)
+        $null = $script:Written.AppendLine($shown)
+        $shown | Should -Not -BeLike "*$($token.Text)*"
+        (Import-Csv -Path $csv).RefreshToken | Should -Be 'System.Security.SecureString'
+    }
+
     It 'gives a token the emulator accepts for a new sign-in' {
         $result = Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken $script:Rotated.RefreshToken -ClientId $script:ClientId -Debug }
         $result.Error | Should -BeNullOrEmpty
