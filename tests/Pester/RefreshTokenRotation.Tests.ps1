@@ -123,6 +123,34 @@ Describe 'Get-PartnerReferralsRefreshToken across an access-token renewal' {
     }
 }
 
+Describe 'Get-PartnerReferralsRefreshToken after a silent sign-in from the persisted token cache' {
+    BeforeAll {
+        $script:Emulator = Start-TestEmulator -Referrals 10
+        $script:OriginalData = $env:XDG_DATA_HOME
+        # The cache goes to a folder of this test, not the user's profile.
+        $env:XDG_DATA_HOME = Join-Path $TestDrive 'data'
+    }
+
+    AfterAll {
+        Disconnect-PartnerReferrals -ClearPersistedCache -ErrorAction SilentlyContinue
+        $env:XDG_DATA_HOME = $script:OriginalData
+        Stop-TestEmulator $script:Emulator
+    }
+
+    It 'renews once to return a token, since the silent sign-in made no token request, and the emulator accepts it' {
+        $connect = { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -ContextScope CurrentUser -WarningAction SilentlyContinue -Debug }
+        (Invoke-Recorded $connect).Error | Should -BeNullOrEmpty
+        $first = Get-NewestToken
+        # The second sign-in finds the account and a valid access token in the cache: no request at all.
+        (Invoke-Recorded $connect).Error | Should -BeNullOrEmpty
+
+        $token = Get-NewestToken
+        $token.Text | Should -Not -Be $first.Text
+        $token.IssuedOn | Should -BeGreaterThan $first.IssuedOn
+        (Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken $token.RefreshToken -ClientId $script:ClientId -Debug }).Error | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'A runbook''s cycle, three runs in a row in pwsh -NonInteractive, with an Export-Clixml file as the store' {
     BeforeAll {
         $script:Emulator = Start-TestEmulator -Referrals 200
@@ -274,5 +302,20 @@ Describe 'No token text in anything these commands wrote' {
         $leaks = @($script:Tokens | Where-Object { $text.Contains($_) })
         $leaks.Count | Should -Be 0
         $text | Should -Not -Match 'eyJ[A-Za-z0-9_-]{10,}\.' -Because 'no access token (a JWT) appears either'
+    }
+}
+
+Describe 'What help says about the refresh token' {
+    It '<Name> explains rotation, the 90 days and MFA' -ForEach @(
+        @{ Name = 'Get-Help Get-PartnerReferralsRefreshToken -Full'; Help = { Get-Help Get-PartnerReferralsRefreshToken -Full } }
+        @{ Name = 'about_PartnerReferrals'; Help = { Get-Help about_PartnerReferrals } }
+    ) {
+        $text = (& $Help | Out-String -Width 200) -replace '\s+', ' '
+        $text | Should -Match 'new one'
+        $text | Should -Match 'newest'
+        $text | Should -Match '90 days'
+        $text | Should -Match 'multi-factor'
+        $text | Should -Match '2026-04-01'
+        $text | Should -Match 'Export-Clixml'
     }
 }
