@@ -32,6 +32,24 @@ public class RefreshTokenCaptureTests
         Assert.Equal("token " + Redactor.Mask, Redactor.Redact("token 0.rotated-refresh-token-2"));
     }
 
+    [Fact]
+    public async Task A_long_chain_of_rotations_takes_one_place_among_the_remembered_secrets()
+    {
+        Redactor.ForgetSecrets();
+        Redactor.RegisterSecret("client-secret-of-the-app");
+        var network = new FakeHandler((_, n) => FakeHandler.Json("{\"refresh_token\":\"0.rotated-refresh-token-" + n + "\"}"));
+        using var client = new HttpClient(new RefreshTokenCapture(network, () => Start));
+
+        for (var i = 0; i < Redactor.MaxSecrets * 2; i++)
+        {
+            using var response = await client.PostAsync(TokenEndpoint, new StringContent("grant_type=refresh_token"));
+        }
+
+        Assert.Equal(2, Redactor.SecretCount);
+        Assert.Equal("secret " + Redactor.Mask, Redactor.Redact("secret client-secret-of-the-app"));
+        Redactor.ForgetSecrets();
+    }
+
     [Theory]
     [InlineData("https://login.example/tenant/oauth2/v2.0/token", HttpStatusCode.BadRequest, "{\"error\":\"invalid_grant\",\"refresh_token\":\"0.not-a-grant-at-all\"}")]
     [InlineData("https://login.example/tenant/oauth2/v2.0/token", HttpStatusCode.OK, "{\"access_token\":\"at\",\"token_type\":\"Bearer\"}")]
