@@ -11,7 +11,8 @@ namespace PartnerReferrals.Engine.SignIn;
 /// Sits between MSAL and the session's network handler and keeps the newest refresh token a token response carried.
 /// Entra replaces the refresh token on every redemption (sign-in, renewal during a long pull, a token for the other
 /// API), so the last one seen is the one a runbook must keep; MSAL holds the same one in its cache but offers no way
-/// to read it. Each one is taught to the redactor the moment it arrives, before anything could print it, in the place of the one before.
+/// to read it. Each one is taught to the redactor the moment it arrives, before anything could print it, in the place
+/// of the one before.
 /// </summary>
 internal sealed class RefreshTokenCapture : DelegatingHandler
 {

@@ -5,7 +5,10 @@ using PartnerReferrals.Engine.Diagnostics;
 
 namespace PartnerReferrals.Engine.SignIn;
 
-/// <summary>Reads a SecureString at the last moment, and registers the text with the redactor so it can never be printed; wraps a secret the engine hands out.</summary>
+/// <summary>
+/// Reads a SecureString at the last moment, and registers the text with the redactor so it can never be printed; wraps
+/// a secret the engine hands out.
+/// </summary>
 internal static class SecureText
 {
     public static string? Reveal(SecureString? value)
