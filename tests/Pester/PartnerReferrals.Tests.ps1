@@ -30,7 +30,7 @@ Describe 'The module' {
         $exported | Should -Contain 'Get-PartnerReferralSummary'
     }
 
-    It 'has help with examples for <_>' -ForEach @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Export-PartnerReferral', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralsRefreshToken', 'Get-PartnerReferralSummary', 'Get-PartnerCoSellReferral') {
+    It 'has help with examples for <_>' -ForEach @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Export-PartnerReferral', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralSummary', 'Get-PartnerCoSellReferral') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         @($help.Examples.Example).Count | Should -BeGreaterThan 0
