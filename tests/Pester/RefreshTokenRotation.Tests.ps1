@@ -226,6 +226,33 @@ Describe 'A refresh token the service refuses ends Connect with the way out' {
         Get-PartnerReferralsContext | Should -BeNullOrEmpty
     }
 
+    It 'on its "day 91", the token of day one is refused while the one the last run saved still signs in' {
+        # Refresh tokens of six seconds stand for 90 days; the emulator, as Entra, keeps a redeemed token valid until its own expiry.
+        $emulator = Start-TestEmulator -Referrals 10 -ArgumentList '--refresh-token-lifetime', '6'
+        try {
+            Connect-ByDeviceCode $emulator
+            $dayOne = Get-NewestToken
+            Start-Sleep -Seconds 3
+            (Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulator.PublishFile -RefreshToken $dayOne.RefreshToken -ClientId $script:ClientId -Debug }).Error | Should -BeNullOrEmpty
+            $saved = Get-NewestToken
+            Disconnect-PartnerReferrals
+            $wait = ($dayOne.IssuedOn.AddSeconds(6.5) - [DateTimeOffset]::UtcNow).TotalMilliseconds
+            if ($wait -gt 0) { Start-Sleep -Milliseconds $wait }
+
+            $stale = Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulator.PublishFile -RefreshToken $dayOne.RefreshToken -ClientId $script:ClientId -Debug -ErrorAction Stop }
+            $fresh = Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulator.PublishFile -RefreshToken $saved.RefreshToken -ClientId $script:ClientId -Debug -ErrorAction Stop }
+        }
+        finally {
+            Disconnect-PartnerReferrals -ErrorAction SilentlyContinue
+            Stop-TestEmulator $emulator
+        }
+
+        $stale.Error.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Auth.RefreshTokenExpired,*'
+        $stale.Error.Exception.Message | Should -Match 'AADSTS700082'
+        $fresh.Error | Should -BeNullOrEmpty
+        $fresh.Output[0].SignInMethod | Should -Be 'RefreshToken'
+    }
+
     It 'a revoked one (AADSTS50173), as a restarted emulator answers the tokens of its previous run' {
         $first = Start-TestEmulator -Referrals 10
         try {
