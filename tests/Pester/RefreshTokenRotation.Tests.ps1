@@ -329,6 +329,7 @@ Describe 'No token text in anything these commands wrote' {
         $leaks = @($script:Tokens | Where-Object { $text.Contains($_) })
         $leaks.Count | Should -Be 0
         $text | Should -Not -Match 'eyJ[A-Za-z0-9_-]{10,}\.' -Because 'no access token (a JWT) appears either'
+        $text | Should -Not -Match '0\.AEmu\.[A-Za-z0-9_-]{8}' -Because 'no refresh token of the emulator appears, not even one rotated away mid-pull'
     }
 }
 
