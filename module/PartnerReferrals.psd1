@@ -19,6 +19,7 @@
         'Connect-PartnerReferrals'
         'Disconnect-PartnerReferrals'
         'Get-PartnerReferralsContext'
+        'Get-PartnerReferralsRefreshToken'
         'Get-PartnerReferral'
         'Get-PartnerReferralSummary'
         'Measure-PartnerReferral'

@@ -60,9 +60,10 @@ public sealed class CommandMetadataTests(ModuleFixture module) : RunspaceTest(mo
     [MemberData(nameof(ModuleCommands.All), MemberType = typeof(ModuleCommands))]
     public void The_output_types_are_flat_or_their_nested_objects_have_readable_text_so_Export_Csv_writes_values(string name)
     {
+        // A SecureString (the refresh token) is the one exception on purpose: Export-Csv must write its type name, never the secret.
         var nested = Command(name).OutputType
             .SelectMany(o => o.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            .Where(p => !IsScalar(p.PropertyType) && !HasOwnText(p.PropertyType))
+            .Where(p => !IsScalar(p.PropertyType) && !HasOwnText(p.PropertyType) && p.PropertyType != typeof(SecureString))
             .Select(p => $"{p.DeclaringType!.Name}.{p.Name}: {p.PropertyType}");
 
         Assert.Empty(nested);

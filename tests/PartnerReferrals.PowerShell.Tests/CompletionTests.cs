@@ -75,6 +75,6 @@ public sealed class CompletionTests(ModuleFixture module) : RunspaceTest(module)
     {
         Assert.Equal(["-UseDeviceCode"], Complete("Connect-PartnerReferrals -UseDev"));
         Assert.Contains("-IncludeTotalCount", Complete("Get-PartnerReferral -Inc"));
-        Assert.Equal(["Get-PartnerReferral", "Get-PartnerReferralSummary", "Get-PartnerReferralsContext"], Complete("Get-PartnerRef").Order(StringComparer.Ordinal));
+        Assert.Equal(["Get-PartnerReferral", "Get-PartnerReferralSummary", "Get-PartnerReferralsContext", "Get-PartnerReferralsRefreshToken"], Complete("Get-PartnerRef").Order(StringComparer.Ordinal));
     }
 }

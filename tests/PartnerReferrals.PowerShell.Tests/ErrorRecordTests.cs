@@ -46,42 +46,6 @@ public sealed class ErrorRecordTests(ModuleFixture module) : RunspaceTest(module
     }
 
     [Fact]
-    public void A_query_without_a_session_says_to_connect()
-    {
-        Disconnect();
-        var before = Module.Server.Requests.Count;
-
-        var error = Session.Run("Get-PartnerReferral -First 1").Failure();
-
-        Assert.Equal("PartnerReferrals.Session.NotConnected,PartnerReferrals.Commands.GetPartnerReferralCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
-        Assert.Contains("Connect-PartnerReferrals", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-        Assert.Equal(before, Module.Server.Requests.Count);
-        AssertNoStackTrace(error);
-    }
-
-    [Fact]
-    public void China_is_refused_with_an_error_that_names_the_environment_and_the_operator()
-    {
-        var error = Session.Run("Connect-PartnerReferrals -Environment China -UseDeviceCode -ClientId $clientId").Failure();
-
-        Assert.Equal("PartnerReferrals.Session.EnvironmentNotSupported,PartnerReferrals.Commands.ConnectPartnerReferralsCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Equal("China", error.TargetObject?.ToString());
-        Assert.Equal(typeof(string), error.TargetObject?.GetType());
-        Assert.Contains("21Vianet", error.Exception.Message, StringComparison.Ordinal);
-        AssertNoStackTrace(error);
-    }
-
-    [Fact]
-    public void China_is_refused_with_a_recommended_action()
-    {
-        var error = Session.Run("Connect-PartnerReferrals -Environment China -UseDeviceCode -ClientId $clientId").Failure();
-
-        Assert.Contains("-Environment Global", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_filter_the_service_rejects_is_a_bad_request_error_carrying_the_request_id_the_service_saw()
     {
         EnsureConnected();

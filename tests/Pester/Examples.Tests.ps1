@@ -29,6 +29,7 @@ BeforeDiscovery {
         'Copy-Item -Recurse -Force -Path ./artifacts/module/PartnerReferrals' = 'it copies into the reader''s own modules folder: Gallery.Tests.ps1 runs it as written, in a PowerShell whose home is a temporary folder'
         '-Proxy http://proxy.contoso.com:8080' = 'it needs the organization''s proxy: Proxy.Tests.ps1 signs in through a real one'
         'Get-PartnerCoSellReferral -Status New -Direction Incoming | Group-Object' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
+        'Set-AutomationVariable' = 'it needs a SecretManagement vault, an Azure Automation account and an Azure key vault: RefreshTokenRotation.Tests.ps1 runs the same cycle with an Export-Clixml file as the store'
     }
     $readme = Get-Content -Raw -Path (Join-Path $root 'README.md')
     $number = 0
@@ -60,6 +61,7 @@ BeforeDiscovery {
         'Get-PartnerCoSellReferral 4' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
         'Get-PartnerCoSellReferral 5' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
         'Get-PartnerCoSellReferral 6' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
+        'Get-PartnerReferralsRefreshToken 3' = 'it needs a SecretManagement vault, an Azure Automation account and an Azure key vault: RefreshTokenRotation.Tests.ps1 runs the same cycle with an Export-Clixml file as the store'
     }
     $script:HelpExamples = foreach ($command in Get-Command -Module PartnerReferrals | Sort-Object Name) {
         $number = 0
@@ -83,6 +85,7 @@ BeforeDiscovery {
         '-CertificateThumbprint' = 'it needs the app''s certificate in the user''s certificate store'
         '-Proxy http://proxy.contoso.com:8080' = 'it needs the organization''s proxy: Proxy.Tests.ps1 signs in through a real one'
         'Get-PartnerCoSellReferral -Filter' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
+        'Set-AutomationVariable' = 'it needs a SecretManagement vault, an Azure Automation account and an Azure key vault: RefreshTokenRotation.Tests.ps1 runs the same cycle with an Export-Clixml file as the store'
     }
     $blocks = [System.Collections.Generic.List[string[]]]::new()
     $current = [System.Collections.Generic.List[string]]::new()

@@ -16,40 +16,31 @@ AfterAll {
     Remove-Module PartnerReferrals -Force -ErrorAction SilentlyContinue
 }
 
-Describe 'The module' {
-    It 'exports exactly the cmdlets its assembly implements, as the manifest lists them' {
-        $module = Get-Module PartnerReferrals
-        $implemented = $module.ImplementingAssembly.GetTypes() |
-            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
-            ForEach-Object { '{0}-{1}' -f $_.VerbName, $_.NounName } | Sort-Object
-        $listed = (Import-PowerShellDataFile -Path (Join-Path $module.ModuleBase 'PartnerReferrals.psd1')).CmdletsToExport | Sort-Object
-        $exported = (Get-Command -Module PartnerReferrals).Name | Sort-Object
-        $exported | Should -Be $implemented
-        $listed | Should -Be $implemented
-        $exported | Should -Contain 'Connect-PartnerReferrals'
-        $exported | Should -Contain 'Get-PartnerReferralSummary'
-    }
+# Which cmdlets the module exports, their help and their completion are cmdlet metadata: the xunit suite
+# (ManifestTests, HelpTests, CompletionTests) checks them once. This file checks what a user does with them.
 
-    It 'has help with examples for <_>' -ForEach @('Connect-PartnerReferrals', 'Disconnect-PartnerReferrals', 'Export-PartnerReferral', 'Get-PartnerReferral', 'Get-PartnerReferralsContext', 'Get-PartnerReferralSummary', 'Get-PartnerCoSellReferral') {
-        $help = Get-Help $_ -Full
-        $help.Synopsis | Should -Not -BeNullOrEmpty
-        @($help.Examples.Example).Count | Should -BeGreaterThan 0
-    }
-
-    It 'completes -Status with the known statuses' {
-        $line = 'Get-PartnerReferral -Status Ac'
-        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
-        $completion.CompletionMatches.CompletionText | Should -Contain 'Accepted'
-        $completion.CompletionMatches.CompletionText | Should -Contain 'Acknowledged'
+Describe 'Importing the module' {
+    It 'writes no error or warning, loads the version its manifest names and its views' {
+        $manifest = Join-Path (Get-Module PartnerReferrals).ModuleBase 'PartnerReferrals.psd1'
+        $warnings = $null
+        $verbose = Import-Module -Name $manifest -Force -PassThru -Verbose -WarningVariable warnings -ErrorAction Stop 4>&1
+        $warnings | Should -BeNullOrEmpty
+        $module = $verbose | Where-Object { $_ -is [psmoduleinfo] }
+        $module.Version | Should -Be (Import-PowerShellDataFile -Path $manifest).ModuleVersion
+        ($verbose | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message -join "`n" |
+            Should -Match ([regex]::Escape('PartnerReferrals.format.ps1xml'))
     }
 }
 
 Describe 'Signing in to the emulator' {
     It 'connects by device code and returns the context' {
-        $context = Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId
+        $context = Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningVariable warnings
         $context.Environment | Should -Be 'Emulator'
         $context.SignInMethod | Should -Be 'DeviceCode'
         $context.ClientId | Should -Be $script:ClientId
+        $context.BaseUrl | Should -Be (Get-Content -Raw -Path $script:Emulator.PublishFile | ConvertFrom-Json).baseUrl
+        # The device code instructions reach the user as a warning, as Az and Graph print them.
+        $warnings | Should -Match '/devicelogin'
     }
 
     It 'shows the context without any token' {
@@ -66,7 +57,7 @@ Describe 'Get-PartnerReferral' {
 
     It 'returns every referral when not limited' {
         $script:All.Count | Should -Be $script:Emulator.Referrals
-        $script:All[0] | Should -BeOfType 'PartnerReferrals.Models.Referral'
+        @($script:All | Where-Object { $_ -isnot [PartnerReferrals.Models.Referral] }) | Should -BeNullOrEmpty
     }
 
     It 'filters by status' {
@@ -140,15 +131,34 @@ Describe 'Get-PartnerReferral' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
     }
 
-    It 'round-trips through Export-Csv and Import-Csv' {
+    It 'round-trips through Export-Csv and Import-Csv, every cell as its value reads, with no type name' {
         $csv = Join-Path $TestDrive 'referrals.csv'
-        Get-PartnerReferral | Export-Csv -Path $csv -NoTypeInformation
+        $script:All | Export-Csv -Path $csv -NoTypeInformation
         $rows = @(Import-Csv -Path $csv)
         $rows.Count | Should -Be $script:All.Count
-        $rows.Id | Should -Be $script:All.Id
-        $header = (Get-Content -Path $csv -TotalCount 1) -replace '"', '' -split ','
-        $header | Should -Be ($script:All[0].PSObject.Properties.Name)
-        (Get-Content -Raw -Path $csv) | Should -Not -Match 'System\.'
+        $names = $script:All[0].PSObject.Properties.Name
+        (Get-Content -Path $csv -TotalCount 1) -replace '"', '' -split ',' | Should -Be $names
+        (Get-Content -Raw -Path $csv) | Should -Not -Match 'System\.|PartnerReferrals\.'
+        $differences = for ($i = 0; $i -lt $rows.Count; $i++) {
+            foreach ($name in $names) {
+                $value = $script:All[$i].$name
+                $expected = if ($null -eq $value) { '' } else { $value.ToString() }
+                if ($rows[$i].$name -cne $expected) { "row $i ${name}: '$($rows[$i].$name)' <> '$expected'" }
+                if ($value -is [datetime] -and ([datetime] $rows[$i].$name).Ticks -ne $value.Ticks) { "row $i ${name}: another instant" }
+            }
+        }
+        $differences | Should -BeNullOrEmpty
+    }
+
+    It 'reads an imported row back into Get-PartnerReferral by property name' {
+        $csv = Join-Path $TestDrive 'one.csv'
+        $script:All[0] | Export-Csv -Path $csv
+        $sample = $script:All[0]
+        $expected = $script:All | Where-Object {
+            $_.Status -eq $sample.Status -and $_.CustomerMarket -eq $sample.CustomerMarket -and
+            $_.PartnerMarket -eq $sample.PartnerMarket -and $_.CustomerOrgSize -eq $sample.CustomerOrgSize
+        }
+        @(Import-Csv -Path $csv | Get-PartnerReferral).Id | Should -Be @($expected.Id)
     }
 
     It 'drills down from summary rows by property name' {
@@ -204,6 +214,18 @@ Describe 'Disconnecting' {
         $ended = Disconnect-PartnerReferrals -PassThru
         $ended.Environment | Should -Be 'Emulator'
         Get-PartnerReferralsContext | Should -BeNullOrEmpty
+        # A second disconnect has nothing to end and says so without failing.
+        $again = Disconnect-PartnerReferrals -Verbose 4>&1
+        @($again | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
+        $again.Message | Should -Contain 'No session was connected.'
+    }
+
+    It 'lets a script that connects, queries and disconnects run twice in one session' {
+        foreach ($run in 1, 2) {
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+            @(Get-PartnerReferral -First 5).Count | Should -Be 5 -Because "run $run"
+            Disconnect-PartnerReferrals
+        }
     }
 
     It 'refuses China, where referrals analytics are not offered, with a clear error' {
@@ -217,6 +239,10 @@ Describe 'Disconnecting' {
         $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Session.EnvironmentNotSupported,*'
         $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $caught.Exception.Message | Should -Match '21Vianet'
+        $caught.TargetObject | Should -BeOfType [string]
+        $caught.TargetObject | Should -Be 'China'
+        $caught.ErrorDetails.RecommendedAction | Should -Match '-Environment Global'
+        "$caught" | Should -Not -Match '   at '
     }
 
     It 'says to connect when a query runs without a session' {
@@ -230,5 +256,6 @@ Describe 'Disconnecting' {
         $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Session.NotConnected,*'
         $caught.CategoryInfo.Category | Should -Be 'InvalidOperation'
         $caught.ErrorDetails.RecommendedAction | Should -Match 'Connect-PartnerReferrals'
+        "$caught" | Should -Not -Match '   at '
     }
 }

@@ -73,6 +73,24 @@ public static class Redactor
         }
     }
 
+    /// <summary>
+    /// Remembers <paramref name="secret"/> in the place of <paramref name="previous"/>: a refresh token rotates on every
+    /// renewal, and one slot per chain keeps a long session's rotations from pushing the client secret or the proxy
+    /// password out of the store. The previous token is still masked by its shape.
+    /// </summary>
+    public static void ReplaceSecret(string? previous, string? secret)
+    {
+        lock (Gate)
+        {
+            if (previous is not null)
+            {
+                Volatile.Write(ref secrets, secrets.Where(s => !string.Equals(s, previous, StringComparison.Ordinal)).ToArray());
+            }
+
+            RegisterSecret(secret);
+        }
+    }
+
     /// <summary>Drops every remembered secret: Disconnect promises the tokens are gone, from here too.</summary>
     public static void ForgetSecrets()
     {

@@ -50,6 +50,13 @@ public static class PartnerReferralsOperations
             return Task.CompletedTask;
         }, CancellationToken.None);
 
+    /// <summary>The newest refresh token of <paramref name="session"/>, for a runbook to keep (Get-PartnerReferralsRefreshToken).</summary>
+    public static Models.PartnerReferralsRefreshToken GetRefreshToken(PartnerReferralsSession? session, IEngineHost host, CancellationToken cancellationToken)
+    {
+        var live = SessionStore.Connected(session);
+        return EngineRunner.Run(host, (_, token) => RefreshTokenHandout.NewestAsync(live, token), cancellationToken);
+    }
+
     /// <summary>Streams Referral objects to the host as pages arrive; reports the ids of -Id that returned nothing.</summary>
     public static void GetReferrals(PartnerReferralsSession? session, ReferralRequest request, IEngineHost host, CancellationToken cancellationToken)
     {

@@ -108,6 +108,9 @@ public sealed class PartnerReferralsSession : IDisposable
 
     public IAccessTokenProvider Tokens { get; }
 
+    /// <summary>The refresh tokens the sign-in's responses carried (the newest one wins); null for -AccessToken and for sessions built without MSAL.</summary>
+    internal SignIn.RefreshTokenCapture? RefreshTokens { get; init; }
+
     internal HttpClient Client { get; }
 
     /// <summary>A new operation (one cmdlet call): its own correlation id, its trace lines to <paramref name="output"/>.</summary>

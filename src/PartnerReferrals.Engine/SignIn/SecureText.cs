@@ -5,7 +5,10 @@ using PartnerReferrals.Engine.Diagnostics;
 
 namespace PartnerReferrals.Engine.SignIn;
 
-/// <summary>Reads a SecureString at the last moment, and registers the text with the redactor so it can never be printed.</summary>
+/// <summary>
+/// Reads a SecureString at the last moment, and registers the text with the redactor so it can never be printed; wraps
+/// a secret the engine hands out.
+/// </summary>
 internal static class SecureText
 {
     public static string? Reveal(SecureString? value)
@@ -31,4 +34,7 @@ internal static class SecureText
             }
         }
     }
+
+    /// <summary>A secret as the read-only SecureString a user keeps.</summary>
+    public static SecureString Conceal(string text) => new System.Net.NetworkCredential(string.Empty, text).SecurePassword;
 }

@@ -93,7 +93,9 @@ internal static class SignInService
         CancellationToken cancellationToken)
     {
         var clientId = ClientIdSource.Resolve(request, options);
-        var app = MsalApplications.Build(request, endpoints, clientId, network);
+        // MSAL's requests pass the capture first: it keeps the refresh token of each answer (they rotate).
+        var refreshTokens = new RefreshTokenCapture(network, http.Clock);
+        var app = MsalApplications.Build(request, endpoints, clientId, refreshTokens);
         Action? afterAcquire = null;
         if (request.ContextScope == ContextScope.CurrentUser)
         {
@@ -107,7 +109,7 @@ internal static class SignInService
             ?? throw AuthErrors.Failed("PartnerReferrals.Auth.NoAccount", ErrorKind.AuthenticationError, "The sign-in returned no account, so tokens could not be renewed later.", "Sign in with -UseDeviceCode or interactively, so the module can renew tokens later.");
         var provider = new MsalTokenProvider(app, account, Scopes, afterAcquire, request.Method == SignInMethod.RefreshToken);
         var context = Context(request, endpoints, account.Username, result.TenantId ?? request.TenantId, clientId, result.ExpiresOn);
-        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider, coSell: CoSellOf(endpoints, context, provider));
+        return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider, coSell: CoSellOf(endpoints, context, provider)) { RefreshTokens = refreshTokens };
     }
 
     private static async Task<AuthenticationResult> AcquireAsync(IClientApplicationBase app, ConnectRequest request, IEngineHost output, ConnectOptions options, CancellationToken cancellationToken)

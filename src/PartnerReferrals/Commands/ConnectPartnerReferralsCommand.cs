@@ -31,10 +31,13 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
     public SwitchParameter UseDeviceCode { get; set; }
 
     /// <summary>
-    /// A refresh token from the secure application model, exchanged for access tokens. Keep it in a vault (for example
-    /// with the SecretManagement module) and read it as a SecureString; never put it in a script.
+    /// A refresh token from the secure application model, exchanged for access tokens. Keep it in a vault and give it as
+    /// the vault hands it back: a SecureString (Get-Secret, Import-Clixml, Get-AzKeyVaultSecret's SecretValue), plain text
+    /// (Get-AutomationVariable) or the object of Get-PartnerReferralsRefreshToken. Never put it in a script. Each use
+    /// yields a newer one: write (Get-PartnerReferralsRefreshToken).RefreshToken back to the vault after the run.
     /// </summary>
     [Parameter(ParameterSetName = RefreshTokenSet, Mandatory = true)]
+    [SecretText]
     public SecureString? RefreshToken { get; set; }
 
     /// <summary>

@@ -7,7 +7,7 @@ internal static class ModuleCommands
 {
     public static readonly string[] Names =
     [
-        "Connect-PartnerReferrals", "Disconnect-PartnerReferrals", "Get-PartnerReferral", "Get-PartnerReferralSummary", "Get-PartnerReferralsContext",
+        "Connect-PartnerReferrals", "Disconnect-PartnerReferrals", "Get-PartnerReferral", "Get-PartnerReferralSummary", "Get-PartnerReferralsContext", "Get-PartnerReferralsRefreshToken",
         "Measure-PartnerReferral", "Export-PartnerReferralReport", "Export-PartnerReferral", "Get-PartnerCoSellReferral",
     ];
 
