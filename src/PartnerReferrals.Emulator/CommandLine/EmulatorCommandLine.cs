@@ -39,6 +39,12 @@ internal static class EmulatorCommandLine
           --fail-after <n>          after n data requests answer every request with --fail-status
           --fail-status <code>      the status of those failures (default 500)
           --request-log <file>      append a line per referrals request (received time, monotonic ms, status, path)
+          --cosell-referrals <n>    co-sell referrals (Referrals API, /v1.0/engagements/referrals) to generate (default 300)
+          --cosell-role <role>      the signed-in user's Referrals role: Admin (default; sees and changes all) or User
+                                    (sees only referrals whose team has them; may not create or update)
+          --cosell-user-may-update  a Referrals User may update the referrals whose team has them (choice 14)
+          --cosell-clock-offset <days>  the Referrals API's clock runs this many days ahead (expiry hook, choice 25);
+                                    at run time: POST /emulator/cosell/clock?advanceDays=<n>
           --publish <file>          where to write emulator.json (default $PARTNERREFERRALS_EMULATOR_FILE or LocalApplicationData)
           --parent-process-id <pid> stop (and remove the published file) when process <pid> exits
           --help                    show this text
@@ -79,6 +85,10 @@ internal static class EmulatorCommandLine
                 case "--server-errors": options.Faults.ServerErrorRatio = Ratio(name, Value()); break;
                 case "--drop": options.Faults.DropConnectionRatio = Ratio(name, Value()); break;
                 case "--truncate": options.Faults.TruncateBodyRatio = Ratio(name, Value()); break;
+                case "--cosell-referrals": options.CoSellReferralCount = Integer(name, Value(), 0, 1_000_000); break;
+                case "--cosell-role": options.CoSellRole = Role(name, Value()); break;
+                case "--cosell-user-may-update": options.CoSellUserMayUpdate = true; break;
+                case "--cosell-clock-offset": options.CoSellClockOffset = TimeSpan.FromDays(Integer(name, Value(), 0, 3650)); break;
                 case "--publish": options.PublishFile = FullPath(name, Value()); break;
                 case "--request-log": options.RequestLogFile = FullPath(name, Value()); break;
                 case "--parent-process-id": options.ParentProcessId = Integer(name, Value(), 1, int.MaxValue); break;
@@ -108,6 +118,11 @@ internal static class EmulatorCommandLine
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
             : throw new CommandLineException($"{name}: '{text}' is not a whole number from {min} to {max}.");
+
+    private static CoSellRole Role(string name, string text) =>
+        Enum.TryParse<CoSellRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) && !char.IsAsciiDigit(text.Trim()[0])
+            ? role
+            : throw new CommandLineException($"{name}: '{text}' is not a Referrals role: Admin or User.");
 
     private static double Ratio(string name, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
