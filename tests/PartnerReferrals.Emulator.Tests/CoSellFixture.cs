@@ -74,10 +74,27 @@ public class CoSellFixture : IAsyncLifetime
     }
 
     public static string List(string query) => Collection + "?" + query;
+
+    public static string Item(string id) => Collection + "/" + id;
+
+    /// <summary>The first stored referral that <paramref name="match"/> accepts, as stored now.</summary>
+    public System.Text.Json.Nodes.JsonObject Find(Func<System.Text.Json.Nodes.JsonObject, bool> match) => Server.CoSellReferrals.First(match);
+
+    public static bool Is(System.Text.Json.Nodes.JsonObject referral, string direction, string status) =>
+        (string?)referral["direction"] == direction && (string?)referral["status"] == status;
+
+    public Task<(int Status, JsonElement Body, HttpResponseMessage Response)> PatchAsync(string id, string patch, params (string Name, string Value)[] headers) =>
+        SendAsync(HttpMethod.Patch, Item(id), patch, "application/json", headers);
 }
 
 /// <summary>The same with the signed-in user holding the Referrals User role.</summary>
 public sealed class CoSellUserFixture : CoSellFixture
 {
     protected override EmulatorOptions Options => new() { ReferralCount = 10, CoSellReferralCount = 450, Seed = 5, CoSellRole = CoSellRole.User };
+}
+
+/// <summary>A Referrals User who may update the referrals of their teams (choice 14's switch).</summary>
+public sealed class CoSellUpdatingUserFixture : CoSellFixture
+{
+    protected override EmulatorOptions Options => new() { ReferralCount = 10, CoSellReferralCount = 100, Seed = 5, CoSellRole = CoSellRole.User, CoSellUserMayUpdate = true };
 }

@@ -25,3 +25,41 @@ public class CoSellRoleTests(CoSellUserFixture fixture) : IClassFixture<CoSellUs
         Assert.Equal("itemNotFound", body.GetProperty("error").GetProperty("code").GetString());
     }
 }
+
+/// <summary>Writes by a Referrals User (choice 14).</summary>
+public class CoSellUserWriteTests(CoSellUserFixture fixture) : IClassFixture<CoSellUserFixture>
+{
+    [Fact]
+    public async Task A_referrals_user_may_not_update_even_their_own_teams_referral_403_accessDenied()
+    {
+        var mine = fixture.Server.CoSellReferrals.First(r => r["team"]!.AsArray().Any(m => (string?)m!["email"] == "admin@emulated-partner.onmicrosoft.com"));
+
+        var (status, body, response) = await fixture.PatchAsync((string)mine["id"]!, """[{"op":"replace","path":"/details/notes","value":"x"}]""");
+        response.Dispose();
+
+        Assert.Equal(403, status);
+        Assert.Equal("accessDenied", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("Referrals Admin", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>With --cosell-user-may-update a Referrals User updates their teams' referrals only.</summary>
+public class CoSellUpdatingUserTests(CoSellUpdatingUserFixture fixture) : IClassFixture<CoSellUpdatingUserFixture>
+{
+    [Fact]
+    public async Task The_user_updates_their_teams_referral_and_gets_404_for_another()
+    {
+        const string Me = "admin@emulated-partner.onmicrosoft.com";
+        var all = fixture.Server.CoSellReferrals.Where(r => (string?)r["status"] != "Closed").ToList();
+        var mine = all.First(r => r["team"]!.AsArray().Any(m => (string?)m!["email"] == Me));
+        var other = all.First(r => !r["team"]!.AsArray().Any(m => (string?)m!["email"] == Me));
+        const string Patch = """[{"op":"replace","path":"/details/notes","value":"x"}]""";
+
+        var (allowed, _, r1) = await fixture.PatchAsync((string)mine["id"]!, Patch);
+        var (hidden, _, r2) = await fixture.PatchAsync((string)other["id"]!, Patch);
+        r1.Dispose();
+        r2.Dispose();
+
+        Assert.Equal((204, 404), (allowed, hidden));
+    }
+}

@@ -16,6 +16,8 @@ internal static class CoSellRoutes
 
         routes.MapGet(Collection, context => pipeline.RunAsync(context, read.ListAsync));
         routes.MapGet(Item, context => pipeline.RunAsync(context, read.GetAsync));
+        var write = new CoSellWriteEndpoints(state.CoSell, state.CoSellAccess, state.CoSellRepresentation, read);
+        routes.MapPatch(Item, context => pipeline.RunAsync(context, write.PatchAsync));
 
         routes.MapMethods(CoSellClockEndpoint.Path, ["GET", "POST"], new CoSellClockEndpoint(state.CoSell).HandleAsync);
 
