@@ -63,3 +63,18 @@ public class CoSellUpdatingUserTests(CoSellUpdatingUserFixture fixture) : IClass
         Assert.Equal((204, 404), (allowed, hidden));
     }
 }
+
+/// <summary>Creating takes the Admin role, even with the switch that lets a User update.</summary>
+public class CoSellUserCreateTests(CoSellUpdatingUserFixture fixture) : IClassFixture<CoSellUpdatingUserFixture>
+{
+    [Fact]
+    public async Task A_referrals_user_may_not_create_403_accessDenied()
+    {
+        var (status, body, response) = await fixture.SendAsync(System.Net.Http.HttpMethod.Post, CoSellFixture.Collection,
+            """{"type":"Shared","customerProfile":{"name":"X"},"consent":{},"details":{}}""");
+        response.Dispose();
+
+        Assert.Equal(403, status);
+        Assert.Equal("accessDenied", body.GetProperty("error").GetProperty("code").GetString());
+    }
+}

@@ -18,6 +18,7 @@ internal static class CoSellRoutes
         routes.MapGet(Item, context => pipeline.RunAsync(context, read.GetAsync));
         var write = new CoSellWriteEndpoints(state.CoSell, state.CoSellAccess, state.CoSellRepresentation, read);
         routes.MapPatch(Item, context => pipeline.RunAsync(context, write.PatchAsync));
+        routes.MapPost(Collection, context => pipeline.RunAsync(context, write.CreateAsync));
 
         routes.MapMethods(CoSellClockEndpoint.Path, ["GET", "POST"], new CoSellClockEndpoint(state.CoSell).HandleAsync);
 

@@ -70,12 +70,14 @@ internal sealed class CoSellStore
         }
     }
 
-    public void Add(JsonObject referral)
+    /// <summary>Stores a new referral and runs <paramref name="then"/> on it under the same lock.</summary>
+    public T Add<T>(JsonObject referral, Func<JsonObject, T> then)
     {
         lock (gate)
         {
             rows.Add(referral);
             byId[(string)referral["id"]!] = referral;
+            return then(referral);
         }
     }
 

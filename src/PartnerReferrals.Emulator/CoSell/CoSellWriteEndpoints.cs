@@ -9,7 +9,8 @@ namespace PartnerReferrals.Emulator;
 /// <summary>
 /// <c>PATCH /v1.0/engagements/referrals/{id}</c> (§1.4): the role (403), the referral (404), <c>If-Match</c> (412
 /// preconditionFailed; optional, <c>*</c> matches any), the patch and the move (400, 409 on a Closed referral); a new
-/// eTag and updatedDateTime; 200 with the referral for <c>Prefer: return=representation</c>, else 204.
+/// eTag and updatedDateTime; 200 with the referral for <c>Prefer: return=representation</c>, else 204. And
+/// <c>POST /v1.0/engagements/referrals</c> (§1.3): Admin only, 201.
 /// </summary>
 internal sealed class CoSellWriteEndpoints(CoSellStore store, CoSellAccess access, CoSellRepresentation representation, CoSellReadEndpoints read)
 {
@@ -46,6 +47,15 @@ internal sealed class CoSellWriteEndpoints(CoSellStore store, CoSellAccess acces
                 ? new CoSellResponse(StatusCodes.Status200OK, CoSellJson.Bytes(representation.Entity(referral)), newTag)
                 : new CoSellResponse(StatusCodes.Status204NoContent, null, newTag);
         });
+    }
+
+    /// <summary><c>POST /referrals</c>: 201 Created with the referral, its <c>Location</c> and <c>ETag</c> (choice 8).</summary>
+    public async Task<CoSellResponse> CreateAsync(HttpContext context)
+    {
+        access.DemandCreate();
+        var referral = CoSellCreate.From(await BodyAsync(context.Request, ["application/json"]).ConfigureAwait(false), store.Now);
+        return store.Add(referral, added => new CoSellResponse(StatusCodes.Status201Created, CoSellJson.Bytes(representation.Entity(added)),
+            (string)added["eTag"]!, representation.ItemUrl((string)added["id"]!)));
     }
 
     /// <summary>The request body as text, when its content type is one of <paramref name="accepted"/> (else 415).</summary>
