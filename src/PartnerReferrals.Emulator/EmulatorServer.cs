@@ -59,6 +59,8 @@ public sealed class EmulatorServer : IAsyncDisposable
     public IReadOnlyList<System.Text.Json.Nodes.JsonObject> CoSellReferrals =>
         state.CoSell.Read(rows => rows.Select(row => row.DeepClone().AsObject()).ToList());
 
+    public int CoSellReferralCount => state.CoSell.Count;
+
     /// <summary>How far the Referrals API's clock is ahead of the real one (the expiry hook, choice 25).</summary>
     public TimeSpan CoSellClockOffset
     {
