@@ -57,7 +57,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>The co-sell referrals (Referrals API) as stored now, in creation order; a snapshot of copies.</summary>
     public IReadOnlyList<System.Text.Json.Nodes.JsonObject> CoSellReferrals =>
-        state.CoSell.Read(rows => rows.Select(row => row.DeepClone().AsObject()).ToList());
+        state.CoSell.Read((rows, _) => rows.Select(row => row.DeepClone().AsObject()).ToList());
 
     public int CoSellReferralCount => state.CoSell.Count;
 

@@ -146,6 +146,21 @@ public class CoSellPatchTests(CoSellFixture fixture) : IClassFixture<CoSellFixtu
     }
 
     [Fact]
+    public async Task A_list_asked_again_after_a_change_no_longer_holds_a_referral_that_left_its_filter()
+    {
+        const string Url = "v1.0/engagements/referrals?$filter=status eq 'Active'&$orderby=createdDateTime asc&$top=1";
+        var (_, before) = await fixture.GetAsync(Url);
+        var id = before.GetProperty("value")[0].GetProperty("id").GetString()!;
+
+        var (status, _, response) = await fixture.PatchAsync(id, """[{"op":"replace","path":"/status","value":"Closed"},{"op":"replace","path":"/substatus","value":"Lost"}]""");
+        response.Dispose();
+        var (_, after) = await fixture.GetAsync(Url);
+
+        Assert.Equal(204, status);
+        Assert.NotEqual(id, after.GetProperty("value")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Another_content_type_is_415()
     {
         var (status, _, response) = await fixture.SendAsync(HttpMethod.Patch, CoSellFixture.Item(Pick("Outgoing", "Active")), Accept, "text/plain");

@@ -63,18 +63,24 @@ internal sealed class CoSellListQuery
         return (start, Math.Min(limit, start + PageSize), limit);
     }
 
-    public IEnumerable<JsonObject> Sorted(IEnumerable<JsonObject> rows)
+    /// <summary>The rows in <see cref="Order"/>, then by id; the keys are read once per row, not per comparison.</summary>
+    public List<JsonObject> Sorted(IEnumerable<JsonObject> rows)
     {
-        IOrderedEnumerable<JsonObject>? sorted = null;
-        foreach (var (field, descending) in Order)
+        var keyed = rows.Select(row => (Row: row, Keys: Order.Select(o => (string?)row[o.Field] ?? string.Empty).Append((string?)row["id"] ?? string.Empty).ToArray())).ToList();
+        keyed.Sort((a, b) =>
         {
-            Func<JsonObject, string> key = row => (string?)row[field] ?? string.Empty;
-            sorted = sorted is null
-                ? descending ? rows.OrderByDescending(key, StringComparer.Ordinal) : rows.OrderBy(key, StringComparer.Ordinal)
-                : descending ? sorted.ThenByDescending(key, StringComparer.Ordinal) : sorted.ThenBy(key, StringComparer.Ordinal);
-        }
+            for (var i = 0; i < a.Keys.Length; i++)
+            {
+                var order = string.CompareOrdinal(a.Keys[i], b.Keys[i]);
+                if (order != 0)
+                {
+                    return i < Order.Count && Order[i].Descending ? -order : order;
+                }
+            }
 
-        return sorted!.ThenBy(row => (string?)row["id"], StringComparer.Ordinal);
+            return 0;
+        });
+        return keyed.ConvertAll(k => k.Row);
     }
 
     public static string EncodeSkipToken(int offset) => Convert.ToBase64String(Encoding.UTF8.GetBytes("offset:" + offset.ToString(CultureInfo.InvariantCulture)));

@@ -15,6 +15,11 @@ internal sealed class CoSellPipeline(EmulatorState state)
     {
         CorrelationHeaders.Apply(context, state.ServerId);
         context.Response.Headers["Request-ID"] = Guid.NewGuid().ToString();
+        if (context.Request.Headers.TryGetValue("client-request-id", out var clientRequestId))
+        {
+            context.Response.Headers["client-request-id"] = clientRequestId;
+        }
+
         var record = RecordedRequest.From(context.Request);
         if (await FaultStep.InjectAsync(context, state, record, CoSellErrorBody.WriteFaultAsync).ConfigureAwait(false))
         {

@@ -10,12 +10,22 @@ namespace PartnerReferrals.Emulator;
 /// <summary><c>GET /v1.0/engagements/referrals</c> (list, §1.1) and <c>GET /v1.0/engagements/referrals/{id}</c> (§1.2).</summary>
 internal sealed class CoSellReadEndpoints(CoSellStore store, CoSellAccess access, CoSellRepresentation representation)
 {
+    // Read and written only inside the store's lock.
+    private (long Version, string Key, System.Collections.Generic.List<JsonObject> Matching)? matchingCache;
+
     public Task<CoSellResponse> ListAsync(HttpContext context)
     {
         var query = CoSellListQuery.Parse(context.Request.Query, store.Shape);
-        var page = store.Read(rows =>
+        var key = context.Request.Query["$filter"] + "\n" + context.Request.Query["$orderby"];
+        var page = store.Read((rows, version) =>
         {
-            var matching = query.Sorted(rows.Where(row => access.MaySee(row) && query.Filter(row))).ToList();
+            // Paging through a large list asks the same question once a page: answer it once per version.
+            if (matchingCache is not { } cached || cached.Version != version || cached.Key != key)
+            {
+                matchingCache = cached = (version, key, query.Sorted(rows.Where(row => access.MaySee(row) && query.Filter(row))));
+            }
+
+            var matching = cached.Matching;
             var (start, end, limit) = query.PageOf(matching.Count);
             var value = new JsonArray(matching.Skip(start).Take(end - start).Select(row => (JsonNode)representation.Item(row, query.Select)).ToArray());
             var nextLink = end < limit ? NextLink(context.Request, end) : null;

@@ -15,6 +15,7 @@ internal sealed class CoSellStore
     private readonly Dictionary<string, JsonObject> byId = new(StringComparer.OrdinalIgnoreCase);
     private readonly object gate = new();
     private long clockOffsetTicks;
+    private DateTimeOffset nextExpiry = DateTimeOffset.MinValue;
 
     public CoSellStore(List<JsonObject> rows, TimeSpan clockOffset)
     {
@@ -50,13 +51,19 @@ internal sealed class CoSellStore
 
     public DateTimeOffset Now => DateTimeOffset.UtcNow + ClockOffset;
 
-    /// <summary>Runs <paramref name="read"/> over every referral in insertion order, under the lock.</summary>
-    public T Read<T>(Func<IReadOnlyList<JsonObject>, T> read)
+    /// <summary>
+    /// Counts writes (PATCH, POST, expiry): a reader may keep what it derived from the referrals while the version
+    /// stays the same, so paging through a large list sorts it once, not once a page.
+    /// </summary>
+    public long Version { get; private set; }
+
+    /// <summary>Runs <paramref name="read"/> over every referral in insertion order, with the version, under the lock.</summary>
+    public T Read<T>(Func<IReadOnlyList<JsonObject>, long, T> read)
     {
         lock (gate)
         {
             ExpireDue();
-            return read(rows);
+            return read(rows, Version);
         }
     }
 
@@ -77,6 +84,7 @@ internal sealed class CoSellStore
         {
             rows.Add(referral);
             byId[(string)referral["id"]!] = referral;
+            Version++;
             return then(referral);
         }
     }
@@ -84,16 +92,24 @@ internal sealed class CoSellStore
     /// <summary>A new quoted opaque eTag: every successful write gets one.</summary>
     public static string NewETag() => "\"" + Guid.NewGuid() + "\"";
 
-    /// <summary>Stamps a write: a new eTag and <c>updatedDateTime</c> on the store's clock.</summary>
+    /// <summary>Stamps a write (inside <see cref="Change{T}"/>): a new eTag and <c>updatedDateTime</c> on the store's clock.</summary>
     public void Touch(JsonObject referral)
     {
+        Version++;
         referral["eTag"] = NewETag();
         referral["updatedDateTime"] = CoSellDates.Format(Now);
     }
 
+    // Only incoming New referrals expire and no write makes one, so nothing is due before the earliest of them.
     private void ExpireDue()
     {
         var now = Now;
+        if (now < nextExpiry)
+        {
+            return;
+        }
+
+        nextExpiry = DateTimeOffset.MaxValue;
         foreach (var row in rows)
         {
             if ((string?)row["status"] == "New" && (string?)row["direction"] == "Incoming"
@@ -106,6 +122,12 @@ internal sealed class CoSellStore
                 row["closedDateTime"] = expiredAt;
                 row["updatedDateTime"] = expiredAt;
                 row["eTag"] = NewETag();
+                Version++;
+            }
+            else if ((string?)row["status"] == "New" && CoSellDates.TryParse((string?)row["createdDateTime"], out var pending)
+                && pending + CoSellDataGenerator.AnswerWindow < nextExpiry)
+            {
+                nextExpiry = pending + CoSellDataGenerator.AnswerWindow;
             }
         }
     }

@@ -39,7 +39,7 @@ internal static class EmulatorCommandLine
           --fail-after <n>          after n data requests answer every request with --fail-status
           --fail-status <code>      the status of those failures (default 500)
           --request-log <file>      append a line per referrals request (received time, monotonic ms, status, path)
-          --cosell-referrals <n>    co-sell referrals (Referrals API, /v1.0/engagements/referrals) to generate (default 300)
+          --cosell-referrals <n>    co-sell referrals (Referrals API, /v1.0/engagements/referrals) to generate (default 300, at most 100000)
           --cosell-role <role>      the signed-in user's Referrals role: Admin (default; sees and changes all) or User
                                     (sees only referrals whose team has them; may not create or update)
           --cosell-user-may-update  a Referrals User may update the referrals whose team has them (choice 14)
@@ -85,7 +85,7 @@ internal static class EmulatorCommandLine
                 case "--server-errors": options.Faults.ServerErrorRatio = Ratio(name, Value()); break;
                 case "--drop": options.Faults.DropConnectionRatio = Ratio(name, Value()); break;
                 case "--truncate": options.Faults.TruncateBodyRatio = Ratio(name, Value()); break;
-                case "--cosell-referrals": options.CoSellReferralCount = Integer(name, Value(), 0, 1_000_000); break;
+                case "--cosell-referrals": options.CoSellReferralCount = Integer(name, Value(), 0, 100_000); break;
                 case "--cosell-role": options.CoSellRole = Role(name, Value()); break;
                 case "--cosell-user-may-update": options.CoSellUserMayUpdate = true; break;
                 case "--cosell-clock-offset": options.CoSellClockOffset = TimeSpan.FromDays(Integer(name, Value(), 0, 3650)); break;
