@@ -26,19 +26,20 @@ internal static class EmulatorCommandLine
                                     a new one and the old one stays valid until it expires (then AADSTS700082)
           --no-mfa                  sign-ins count as password only: tokens carry amr ["pwd"] (default ["pwd","mfa"])
           --require-mfa             the referrals API refuses tokens without "mfa" in amr (401, code 900421)
-          --latency <ms>            delay added to every referrals request
+          --latency <ms>            delay added to every request to either referrals API (analytics, co-sell)
           --throttle <ratio>        share of requests answered 429 (0..1)
           --server-errors <ratio>   share of requests answered 500/503 (0..1)
           --drop <ratio>            share of connections dropped (0..1)
-          --truncate <ratio>        share of pages cut in the middle (0..1)
+          --truncate <ratio>        share of analytics pages cut in the middle (0..1)
           --retry-after <s>         the delay a 429 asks for, in seconds (default 1)
           --retry-after-date        send Retry-After as an HTTP date instead of seconds
           --no-total-count          leave TotalCount out of pages (clients must follow next links)
           --cycle-next-link <n>     page n's next link points back at the first page (links go round)
           --shift <kind:rows@n>     after n data requests insert, delete or move rows (e.g. insert:25000@4)
-          --fail-after <n>          after n data requests answer every request with --fail-status
+          --fail-after <n>          after n analytics data requests answer every one with --fail-status
           --fail-status <code>      the status of those failures (default 500)
-          --request-log <file>      append a line per referrals request (received time, monotonic ms, status, path)
+          --request-log <file>      append a line per request to either referrals API (received time, monotonic ms, status,
+                                    path, method)
           --cosell-referrals <n>    co-sell referrals (Referrals API, /v1.0/engagements/referrals) to generate (default 300, at most 100000)
           --cosell-role <role>      the signed-in user's Referrals role: Admin (default; sees and changes all) or User
                                     (sees only referrals whose team has them; may not create or update)
