@@ -53,7 +53,8 @@ BeforeDiscovery {
     $helpNotRun = @{
         'Connect-PartnerReferrals 1' = 'it signs in through a browser, where a person signs in'
         'Connect-PartnerReferrals 4' = 'it needs the app''s certificate in the user''s certificate store'
-        'Connect-PartnerReferrals 7' = 'it needs the organization''s proxy (Proxy.Tests.ps1 signs in through a real one)'
+        'Connect-PartnerReferrals 5' = 'it needs the app''s certificate file and its password in a vault: Certificates.Tests.ps1 signs in with a PFX file, its password and a certificate object against the emulator'
+        'Connect-PartnerReferrals 8' = 'it needs the organization''s proxy (Proxy.Tests.ps1 signs in through a real one)'
         'Get-PartnerReferralsRefreshToken 3' = 'it needs a SecretManagement vault, an Azure Automation account and an Azure key vault: RefreshTokenRotation.Tests.ps1 runs the same cycle with an Export-Clixml file as the store'
     }
     $script:HelpExamples = foreach ($command in Get-Command -Module PartnerReferrals | Sort-Object Name) {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace PartnerReferrals.Engine.Sessions;
 
@@ -39,15 +40,7 @@ public static class ConnectRequestCheck
                 "Add -Environment Emulator, or leave -EmulatorFile out.");
         }
 
-        if (request.ClientSecret is not null && (!string.IsNullOrWhiteSpace(request.CertificateThumbprint) || request.Certificate is not null))
-        {
-            throw Conflict(
-                "CertificateThumbprint",
-                request.CertificateThumbprint,
-                "-ClientSecretCredential and -CertificateThumbprint are two ways to prove the app's identity; give one.",
-                "Use -ClientSecretCredential for an app secret or -CertificateThumbprint for a certificate, not both.");
-        }
-
+        CheckCertificateForms(request);
         CheckProxy(request);
 
         if (request.ClientId is { } clientId && !string.IsNullOrWhiteSpace(clientId) && !Guid.TryParse(clientId, out _))
@@ -63,6 +56,34 @@ public static class ConnectRequestCheck
             {
                 ParameterName = "ClientId",
             };
+        }
+    }
+
+    private static void CheckCertificateForms(ConnectRequest request)
+    {
+        var forms = new (string Name, bool Given)[]
+        {
+            ("-ClientSecretCredential", request.ClientSecret is not null),
+            ("-Certificate", request.Certificate is not null),
+            ("-CertificatePath", !string.IsNullOrWhiteSpace(request.CertificatePath)),
+            ("-CertificateThumbprint", !string.IsNullOrWhiteSpace(request.CertificateThumbprint)),
+        }.Where(f => f.Given).Select(f => f.Name).ToList();
+        if (forms.Count > 1)
+        {
+            throw Conflict(
+                forms[1].TrimStart('-'),
+                null,
+                string.Join(" and ", forms) + " are ways to prove the app's identity; give one.",
+                "Use -ClientSecretCredential for an app secret, or one of -Certificate, -CertificatePath and -CertificateThumbprint for a certificate.");
+        }
+
+        if (request.CertificatePassword is not null && string.IsNullOrWhiteSpace(request.CertificatePath))
+        {
+            throw Conflict(
+                "CertificatePassword",
+                null,
+                "-CertificatePassword is the password of the file of -CertificatePath; without -CertificatePath it would be ignored.",
+                "Add -CertificatePath with the PFX file, or leave -CertificatePassword out.");
         }
     }
 

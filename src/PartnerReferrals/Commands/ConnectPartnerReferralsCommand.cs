@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using System.Security.Cryptography.X509Certificates;
 using PartnerReferrals.Commands.Hosting;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Sessions;
@@ -60,6 +61,25 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
     /// </summary>
     [Parameter(ParameterSetName = RefreshTokenSet)]
     public string? CertificateThumbprint { get; set; }
+
+    /// <summary>
+    /// The confidential app's certificate as an object with its private key, such as Get-PfxCertificate returns. Use it
+    /// where there is no certificate store (Azure Automation, containers). The sign-in sends the certificate with its
+    /// assertion (x5c), as Entra's subject name and issuer authentication needs.
+    /// </summary>
+    [Parameter(ParameterSetName = RefreshTokenSet)]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// A PFX (PKCS#12) file with the confidential app's certificate and private key; a relative path is resolved against
+    /// the current location. Give its password with -CertificatePassword.
+    /// </summary>
+    [Parameter(ParameterSetName = RefreshTokenSet)]
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of the -CertificatePath file, as a SecureString. It never appears in output, traces or errors.</summary>
+    [Parameter(ParameterSetName = RefreshTokenSet)]
+    public SecureString? CertificatePassword { get; set; }
 
     /// <summary>
     /// The cloud to sign in to: Global (the default), USGov, Germany (a retired cloud: allowed with a warning), China
@@ -143,6 +163,11 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
             request.EmulatorFile = FileSystemPath(request.EmulatorFile!, nameof(EmulatorFile));
         }
 
+        if (!string.IsNullOrEmpty(request.CertificatePath))
+        {
+            request.CertificatePath = FileSystemPath(request.CertificatePath!, nameof(CertificatePath));
+        }
+
         var session = RunEngine((host, token) => PartnerReferralsOperations.Connect(request, host, token));
         if (session is not null)
         {
@@ -169,6 +194,9 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
             AccessToken = AccessToken,
             ClientSecret = ClientSecretCredential?.Password,
             CertificateThumbprint = CertificateThumbprint,
+            Certificate = Certificate,
+            CertificatePath = CertificatePath,
+            CertificatePassword = CertificatePassword,
             BaseUrl = BaseUrl,
             Authority = Authority,
             EmulatorFile = EmulatorFile,
