@@ -42,6 +42,9 @@ public sealed class ConnectRequest
 
     public ContextScope ContextScope { get; set; } = ContextScope.Process;
 
+    /// <summary>With <see cref="ContextScope.CurrentUser"/>: where no OS secret store exists, keep the cache in a plaintext file (readable by the user only) rather than refuse.</summary>
+    public bool AllowPlaintextCache { get; set; }
+
     /// <summary>API base URL for <see cref="PartnerEnvironment.Custom"/>.</summary>
     public Uri? BaseUrl { get; set; }
 

@@ -41,6 +41,15 @@ public static class ConnectRequestCheck
         }
 
         CheckCertificateForms(request);
+        if (request.AllowPlaintextCache && request.ContextScope != ContextScope.CurrentUser)
+        {
+            throw Conflict(
+                "AllowPlaintextCache",
+                null,
+                "-AllowPlaintextCache concerns the token cache of -ContextScope CurrentUser; with -ContextScope " + request.ContextScope + " nothing is written and it would be ignored.",
+                "Add -ContextScope CurrentUser to keep the sign-in for later sessions, or leave -AllowPlaintextCache out.");
+        }
+
         CheckProxy(request);
 
         if (request.ClientId is { } clientId && !string.IsNullOrWhiteSpace(clientId) && !Guid.TryParse(clientId, out _))

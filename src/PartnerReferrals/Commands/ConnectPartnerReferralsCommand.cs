@@ -110,13 +110,22 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
 
     /// <summary>
     /// Process (the default) keeps tokens in memory for this PowerShell session only. CurrentUser also keeps the token
-    /// cache for the current user, encrypted by the operating system's store, so that a later session signs in silently;
-    /// where no such store exists the module warns and writes the cache readable by the user only.
+    /// cache for the current user, encrypted by the operating system's store, so that a later session signs in silently
+    /// (its context then says SignInMethod PersistedCache). Where no such store exists (a server or container without a
+    /// keyring) the command refuses, unless -AllowPlaintextCache says to keep the cache unencrypted.
     /// </summary>
     [Parameter]
     [PSDefaultValue(Value = nameof(Engine.Sessions.ContextScope.Process))]
     [ValidateSet(nameof(Engine.Sessions.ContextScope.Process), nameof(Engine.Sessions.ContextScope.CurrentUser), IgnoreCase = true)]
     public string? ContextScope { get; set; }
+
+    /// <summary>
+    /// With -ContextScope CurrentUser, where the operating system has no secret store: keeps the token cache in a
+    /// plaintext file readable by your user only (with a warning naming it) instead of refusing. Anyone with access to
+    /// your account can then use the saved sign-in; Disconnect-PartnerReferrals -ClearPersistedCache deletes the file.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowPlaintextCache { get; set; }
 
     /// <summary>The API base URL for -Environment Custom, such as https://api.partnercenter.microsoft.com.</summary>
     [Parameter]
@@ -203,6 +212,7 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
             Proxy = Proxy,
             ProxyCredential = ProxyCredential?.GetNetworkCredential(),
             ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
+            AllowPlaintextCache = AllowPlaintextCache.IsPresent,
         };
         if (Environment is not null)
         {
