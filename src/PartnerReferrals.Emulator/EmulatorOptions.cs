@@ -85,7 +85,7 @@ public sealed class EmulatorOptions
     /// <summary>Co-sell referrals (the Referrals API, /v1.0/engagements/referrals) to generate from <see cref="Seed"/>.</summary>
     public int CoSellReferralCount { get; set; } = 300;
 
-    /// <summary>The signed-in user's Referrals role: an Admin sees and changes all, a User sees the referrals whose team has them.</summary>
+    /// <summary>The signed-in user's Referrals role: an Admin sees and changes all, a User sees the referrals whose team has them, None is refused (403).</summary>
     public CoSellRole CoSellRole { get; set; } = CoSellRole.Admin;
 
     /// <summary>Lets a Referrals User update the referrals whose team has them (choice 14); by default a User only reads.</summary>

@@ -93,6 +93,12 @@ public sealed class CoSellUserFixture : CoSellFixture
     protected override EmulatorOptions Options => new() { ReferralCount = 10, CoSellReferralCount = 450, Seed = 5, CoSellRole = CoSellRole.User };
 }
 
+/// <summary>A user with neither Referrals role (choice 15).</summary>
+public sealed class CoSellNoRoleFixture : CoSellFixture
+{
+    protected override EmulatorOptions Options => new() { ReferralCount = 10, CoSellReferralCount = 20, Seed = 5, CoSellRole = CoSellRole.None };
+}
+
 /// <summary>A Referrals User who may update the referrals of their teams (choice 14's switch).</summary>
 public sealed class CoSellUpdatingUserFixture : CoSellFixture
 {

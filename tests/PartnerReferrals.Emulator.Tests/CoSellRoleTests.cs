@@ -78,3 +78,42 @@ public class CoSellUserCreateTests(CoSellUpdatingUserFixture fixture) : IClassFi
         Assert.Equal("accessDenied", body.GetProperty("error").GetProperty("code").GetString());
     }
 }
+
+/// <summary>A user with neither Referrals role is refused every Referrals API request (choice 15, --cosell-role None).</summary>
+public class CoSellNoRoleTests(CoSellNoRoleFixture fixture) : IClassFixture<CoSellNoRoleFixture>
+{
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("GET", "/{id}")]
+    [InlineData("PATCH", "/{id}")]
+    [InlineData("POST", "")]
+    public async Task Every_request_is_403_accessDenied_naming_the_roles_and_is_logged_with_its_method(string method, string item)
+    {
+        var id = (string)fixture.Server.CoSellReferrals.First(r => (string?)r["status"] != "Closed")["id"]!;
+        var json = method switch
+        {
+            "PATCH" => """[{"op":"replace","path":"/details/notes","value":"x"}]""",
+            "POST" => """{"type":"Shared","customerProfile":{"name":"X"},"consent":{},"details":{}}""",
+            _ => null,
+        };
+        var before = fixture.Server.Requests.Count(r => r.Method == method && r.StatusCode == 403);
+
+        var (status, body, response) = await fixture.SendAsync(new System.Net.Http.HttpMethod(method), CoSellFixture.Collection + item.Replace("{id}", id, StringComparison.Ordinal), json);
+        response.Dispose();
+
+        Assert.Equal(403, status);
+        Assert.Equal("accessDenied", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("Referrals Admin or Referrals User", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before + 1, fixture.Server.Requests.Count(r => r.Method == method && r.StatusCode == 403));
+    }
+
+    [Fact]
+    public async Task An_analytics_token_is_still_401_before_the_role_is_looked_at()
+    {
+        using var client = EmulatorHttp.Client(fixture.Server, fixture.Server.Tokens.IssueUserToken(TimeSpan.FromHours(1)));
+
+        using var response = await client.GetAsync(CoSellFixture.Collection);
+
+        Assert.Equal(401, (int)response.StatusCode);
+    }
+}

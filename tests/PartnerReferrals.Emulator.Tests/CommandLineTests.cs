@@ -144,6 +144,7 @@ public class CommandLineTests
 
         Assert.Equal((1200, CoSellRole.User, true, TimeSpan.FromDays(15)), (options.CoSellReferralCount, options.CoSellRole, options.CoSellUserMayUpdate, options.CoSellClockOffset));
         Assert.Equal((300, CoSellRole.Admin, false), (EmulatorCommandLine.Parse([])!.CoSellReferralCount, EmulatorCommandLine.Parse([])!.CoSellRole, EmulatorCommandLine.Parse([])!.CoSellUserMayUpdate));
+        Assert.Equal(CoSellRole.None, EmulatorCommandLine.Parse(["--cosell-role", "none"])!.CoSellRole);
         Assert.Throws<CommandLineException>(() => EmulatorCommandLine.Parse(["--cosell-role", "Owner"]));
         Assert.Throws<CommandLineException>(() => EmulatorCommandLine.Parse(["--cosell-role", "1"]));
     }

@@ -7,7 +7,7 @@ namespace PartnerReferrals.Emulator;
 /// <summary>
 /// The steps every Referrals API request goes through, in order: correlation headers, injected faults (shared
 /// with the analytics API), the bearer token (audience https://api.partner.microsoft.com, user tokens only:
-/// choice 15), then the handler. A refusal is the §4.5 error body; every answer is recorded with its method.
+/// choice 15), a Referrals role (choice 15), then the handler. A refusal is the §4.5 error body; every answer is recorded with its method.
 /// </summary>
 internal sealed class CoSellPipeline(EmulatorState state)
 {
@@ -30,6 +30,7 @@ internal sealed class CoSellPipeline(EmulatorState state)
         try
         {
             Authenticate(context);
+            state.CoSellAccess.DemandRole();
             response = await handler(context).ConfigureAwait(false);
         }
         catch (CoSellApiException e)

@@ -8,4 +8,7 @@ public enum CoSellRole
 
     /// <summary>Referrals User: reads only the referrals whose team includes the user.</summary>
     User,
+
+    /// <summary>No Referrals role: every Referrals API request is 403 accessDenied naming the roles (choice 15).</summary>
+    None,
 }

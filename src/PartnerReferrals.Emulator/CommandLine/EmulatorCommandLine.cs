@@ -41,8 +41,9 @@ internal static class EmulatorCommandLine
           --request-log <file>      append a line per request to either referrals API (received time, monotonic ms, status,
                                     path, method)
           --cosell-referrals <n>    co-sell referrals (Referrals API, /v1.0/engagements/referrals) to generate (default 300, at most 100000)
-          --cosell-role <role>      the signed-in user's Referrals role: Admin (default; sees and changes all) or User
-                                    (sees only referrals whose team has them; may not create or update)
+          --cosell-role <role>      the signed-in user's Referrals role: Admin (default; sees and changes all), User
+                                    (sees only referrals whose team has them; may not create or update) or None
+                                    (no Referrals role: every Referrals API request is 403 accessDenied, choice 15)
           --cosell-user-may-update  a Referrals User may update the referrals whose team has them (choice 14)
           --cosell-clock-offset <days>  the Referrals API's clock runs this many days ahead (expiry hook, choice 25);
                                     at run time: POST /emulator/cosell/clock?advanceDays=<n>
@@ -123,7 +124,7 @@ internal static class EmulatorCommandLine
     private static CoSellRole Role(string name, string text) =>
         Enum.TryParse<CoSellRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) && !char.IsAsciiDigit(text.Trim()[0])
             ? role
-            : throw new CommandLineException($"{name}: '{text}' is not a Referrals role: Admin or User.");
+            : throw new CommandLineException($"{name}: '{text}' is not a Referrals role: Admin, User or None.");
 
     private static double Ratio(string name, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1
