@@ -323,8 +323,9 @@ function Invoke-Demo {
     $byStatusCsv = Join-Path $demo 'by-status.csv'
     $byMonthCsv = Join-Path $demo 'by-status-and-month.csv'
     $reportFile = Join-Path $demo 'report.html'
+    $coSellCsv = Join-Path $demo 'cosell-referrals.csv'
     # A failed demo must not leave the last run's files looking like this run's.
-    Remove-Item -Force -Path $csv, $byStatusCsv, $byMonthCsv, $reportFile -ErrorAction SilentlyContinue
+    Remove-Item -Force -Path $csv, $byStatusCsv, $byMonthCsv, $reportFile, $coSellCsv -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force -Path $demo | Out-Null
     $publishFile = Join-Path ([System.IO.Path]::GetTempPath()) "partnerreferrals-demo-$PID.json"
     $emulator = $null
@@ -363,6 +364,14 @@ function Invoke-Demo {
 
         $report = Export-PartnerReferralReport -Path $reportFile -PassThru
         Write-Host "Wrote the report of $($report.Referrals) referrals to $($report.Path) ($($report.Length) bytes)." -ForegroundColor Green
+
+        # The referrals partners work on every day live in the co-sell Referrals API; the same sign-in reaches it.
+        $coSell = @(Get-PartnerCoSellReferral)
+        $coSell | Export-Csv -Path $coSellCsv -NoTypeInformation
+        Write-Host "Exported $($coSell.Count) co-sell referrals to $coSellCsv." -ForegroundColor Green
+        $waiting = @(Get-PartnerCoSellReferral -Direction Incoming -Status New -OrderBy 'createdDateTime desc')
+        Write-Host "Incoming co-sell referrals waiting for an answer: $($waiting.Count); the newest five:"
+        $waiting | Select-Object -First 5 | Out-String -Width 120 | Out-Host
 
         Disconnect-PartnerReferrals
     }

@@ -82,6 +82,21 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? RequestLogFile { get; set; }
 
+    /// <summary>Co-sell referrals (the Referrals API, /v1.0/engagements/referrals) to generate from <see cref="Seed"/>.</summary>
+    public int CoSellReferralCount { get; set; } = 300;
+
+    /// <summary>The signed-in user's Referrals role: an Admin sees and changes all, a User sees the referrals whose team has them, None is refused (403).</summary>
+    public CoSellRole CoSellRole { get; set; } = CoSellRole.Admin;
+
+    /// <summary>Lets a Referrals User update the referrals whose team has them (choice 14); by default a User only reads.</summary>
+    public bool CoSellUserMayUpdate { get; set; }
+
+    /// <summary>
+    /// How far the Referrals API's clock is ahead of the real one (choice 25): incoming New referrals older than 14
+    /// days on that clock are Closed/Expired when read. Also moved at run time with <c>POST /emulator/cosell/clock</c>.
+    /// </summary>
+    public TimeSpan CoSellClockOffset { get; set; }
+
     /// <summary>The faults switched on at start.</summary>
     public FaultSettings Faults { get; set; } = new();
 }

@@ -55,7 +55,20 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>The oldest and newest date in the data (any date field), or nulls when it holds none.</summary>
     public (DateTime? Oldest, DateTime? Newest) DataDates => state.Data.DateRange();
 
-    /// <summary>Requests to the referrals endpoint.</summary>
+    /// <summary>The co-sell referrals (Referrals API) as stored now, in creation order; a snapshot of copies.</summary>
+    public IReadOnlyList<System.Text.Json.Nodes.JsonObject> CoSellReferrals =>
+        state.CoSell.Read((rows, _) => rows.Select(row => row.DeepClone().AsObject()).ToList());
+
+    public int CoSellReferralCount => state.CoSell.Count;
+
+    /// <summary>How far the Referrals API's clock is ahead of the real one (the expiry hook, choice 25).</summary>
+    public TimeSpan CoSellClockOffset
+    {
+        get => state.CoSell.ClockOffset;
+        set => state.CoSell.ClockOffset = value;
+    }
+
+    /// <summary>Requests to the referrals endpoints (analytics and co-sell).</summary>
     public RequestLog Requests => state.Requests;
 
     public TokenIssuer Tokens => state.Tokens;

@@ -75,6 +75,7 @@ public static class Program
             }
 
             Console.WriteLine($"  base URL:    {server.BaseAddress}");
+            Console.WriteLine($"  co-sell:     {server.CoSellReferralCount} referrals at {server.BaseAddress}v1.0/engagements/referrals ({(options.CoSellRole == CoSellRole.None ? "no Referrals role" : "Referrals " + options.CoSellRole)})");
             Console.WriteLine($"  authority:   {server.Authority}");
             Console.WriteLine($"  tenant:      {server.TenantId}");
             Console.WriteLine($"  thumbprint:  {server.CertificateThumbprint} (SHA-256)");

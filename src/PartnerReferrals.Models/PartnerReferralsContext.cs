@@ -18,6 +18,10 @@ public sealed class PartnerReferralsContext
     /// <summary>The proxy given to Connect-PartnerReferrals (its address only, never a credential); null when the system's proxy settings apply.</summary>
     public string? Proxy { get; set; }
 
+    /// <summary>
+    /// How this session signed in: Interactive, DeviceCode (also when no browser could open), RefreshToken, AccessToken,
+    /// or PersistedCache (silently, from the -ContextScope CurrentUser cache of an earlier sign-in).
+    /// </summary>
     public string? SignInMethod { get; set; }
 
     public string? ContextScope { get; set; }

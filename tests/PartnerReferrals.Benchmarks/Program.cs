@@ -2,7 +2,8 @@ namespace PartnerReferrals.Benchmarks;
 
 /// <summary>
 /// <c>--full</c> writes docs/benchmarks.md (or <c>--out FILE</c>); <c>--smoke</c> runs small sizes and prints the
-/// report (or writes it to <c>--out</c>). The <c>--child</c> forms are started by the benchmark itself.
+/// report (or writes it to <c>--out</c>); <c>--ab OTHER.psd1</c> [<c>--rows N</c>] [<c>--rounds R</c>] compares the
+/// packaged module with another package of it in pwsh (ModuleComparison). The <c>--child</c> forms are started by the benchmark itself.
 /// </summary>
 internal static class Program
 {
@@ -24,6 +25,14 @@ internal static class Program
             return await ChildMain.RunAsync(command);
         }
 
+        if (command.Optional("--ab") is { } otherManifest)
+        {
+            var rows = command.Optional("--rows") is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+            var rounds = command.Optional("--rounds") is { } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 5;
+            Console.Out.WriteLine(await ModuleComparison.RunAsync(otherManifest, rows, rounds, Console.Out));
+            return 0;
+        }
+
         var full = command.Has("--full");
         if (full == command.Has("--smoke"))
         {
@@ -43,7 +52,7 @@ internal static class Program
         {
             // A run takes minutes: never lose it to a missing folder.
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-            await File.WriteAllTextAsync(output, markdown);
+            await File.WriteAllTextAsync(output, markdown + KeptSection(output));
             Console.Out.WriteLine("Wrote " + Path.GetFullPath(output));
         }
 
@@ -53,6 +62,18 @@ internal static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The A/B measurements of the hand-written fast paths (written from <c>--ab</c> runs, not by <c>--full</c>), kept
+    /// when a full run rewrites the file.
+    /// </summary>
+    private static string KeptSection(string path)
+    {
+        const string Heading = "\n## Speed code: ";
+        var existing = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        var at = existing.IndexOf(Heading, StringComparison.Ordinal);
+        return at < 0 ? string.Empty : existing.Substring(at);
     }
 
     /// <summary>docs/benchmarks.md of the repository that holds the current directory.</summary>

@@ -96,6 +96,10 @@ public class CommandLineTests
     [InlineData("--refresh-token-lifetime <s>")]
     [InlineData("--no-mfa ")]
     [InlineData("--require-mfa ")]
+    [InlineData("--cosell-referrals <n>")]
+    [InlineData("--cosell-role <role>")]
+    [InlineData("--cosell-user-may-update ")]
+    [InlineData("--cosell-clock-offset <days>")]
     public void Help_lists_the_sign_in_and_data_options(string option) => Assert.Contains("  " + option, EmulatorCommandLine.Usage, StringComparison.Ordinal);
 
     [Fact]
@@ -131,6 +135,18 @@ public class CommandLineTests
         Assert.Equal(new DataShift(DataShiftKind.Move, 250, 4), options.Shift);
         Assert.Equal(2, options.Faults.FailAfterRequests);
         Assert.Equal(503, options.Faults.FailStatus);
+    }
+
+    [Fact]
+    public void Co_sell_arguments_set_the_count_the_role_the_update_switch_and_the_clock()
+    {
+        var options = EmulatorCommandLine.Parse(["--cosell-referrals", "1200", "--cosell-role", "user", "--cosell-user-may-update", "--cosell-clock-offset", "15"])!;
+
+        Assert.Equal((1200, CoSellRole.User, true, TimeSpan.FromDays(15)), (options.CoSellReferralCount, options.CoSellRole, options.CoSellUserMayUpdate, options.CoSellClockOffset));
+        Assert.Equal((300, CoSellRole.Admin, false), (EmulatorCommandLine.Parse([])!.CoSellReferralCount, EmulatorCommandLine.Parse([])!.CoSellRole, EmulatorCommandLine.Parse([])!.CoSellUserMayUpdate));
+        Assert.Equal(CoSellRole.None, EmulatorCommandLine.Parse(["--cosell-role", "none"])!.CoSellRole);
+        Assert.Throws<CommandLineException>(() => EmulatorCommandLine.Parse(["--cosell-role", "Owner"]));
+        Assert.Throws<CommandLineException>(() => EmulatorCommandLine.Parse(["--cosell-role", "1"]));
     }
 
     [Fact]

@@ -127,4 +127,15 @@ Describe 'build.ps1 -Task Demo' {
         $html | Should -Not -Match '<script|\bsrc\s*='
         $script:Output | Should -Match "Wrote the report of $($script:Served) referrals to "
     }
+
+    It 'exports the co-sell referrals to cosell-referrals.csv with readable cells, and shows the incoming ones waiting' {
+        $rows = @(Import-Csv -Path (Join-Path $script:Demo 'cosell-referrals.csv'))
+        $rows.Count | Should -BeGreaterThan 0
+        @($rows.Id | Sort-Object -Unique).Count | Should -Be $rows.Count
+        $script:Output | Should -Match "Exported $($rows.Count) co-sell referrals to "
+        Get-Content -Raw -Path (Join-Path $script:Demo 'cosell-referrals.csv') | Should -Not -Match 'System\.|PartnerReferrals\.Models'
+        $waiting = @($rows | Where-Object { $_.Direction -eq 'Incoming' -and $_.Status -eq 'New' })
+        $script:Output | Should -Match "waiting for an answer: $($waiting.Count);"
+        $script:Output | Should -Match '(?m)^Id\s+Status\s+Substatus\s+Direction'
+    }
 }

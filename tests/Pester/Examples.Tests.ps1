@@ -28,7 +28,6 @@ BeforeDiscovery {
         'Install-PSResource -Name PartnerReferrals' = 'it installs into the reader''s own modules folder: Gallery.Tests.ps1 runs it as written, in a PowerShell whose home is a temporary folder'
         'Copy-Item -Recurse -Force -Path ./artifacts/module/PartnerReferrals' = 'it copies into the reader''s own modules folder: Gallery.Tests.ps1 runs it as written, in a PowerShell whose home is a temporary folder'
         '-Proxy http://proxy.contoso.com:8080' = 'it needs the organization''s proxy: Proxy.Tests.ps1 signs in through a real one'
-        'Get-PartnerCoSellReferral -Status New -Direction Incoming | Group-Object' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
         'Set-AutomationVariable' = 'it needs a SecretManagement vault, an Azure Automation account and an Azure key vault: RefreshTokenRotation.Tests.ps1 runs the same cycle with an Export-Clixml file as the store'
     }
     $readme = Get-Content -Raw -Path (Join-Path $root 'README.md')
@@ -54,13 +53,8 @@ BeforeDiscovery {
     $helpNotRun = @{
         'Connect-PartnerReferrals 1' = 'it signs in through a browser, where a person signs in'
         'Connect-PartnerReferrals 4' = 'it needs the app''s certificate in the user''s certificate store'
-        'Connect-PartnerReferrals 7' = 'it needs the organization''s proxy (Proxy.Tests.ps1 signs in through a real one)'
-        'Get-PartnerCoSellReferral 1' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
-        'Get-PartnerCoSellReferral 2' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
-        'Get-PartnerCoSellReferral 3' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
-        'Get-PartnerCoSellReferral 4' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
-        'Get-PartnerCoSellReferral 5' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
-        'Get-PartnerCoSellReferral 6' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
+        'Connect-PartnerReferrals 5' = 'it needs the app''s certificate file and its password in a vault: Certificates.Tests.ps1 signs in with a PFX file, its password and a certificate object against the emulator'
+        'Connect-PartnerReferrals 8' = 'it needs the organization''s proxy (Proxy.Tests.ps1 signs in through a real one)'
         'Get-PartnerReferralsRefreshToken 3' = 'it needs a SecretManagement vault, an Azure Automation account and an Azure key vault: RefreshTokenRotation.Tests.ps1 runs the same cycle with an Export-Clixml file as the store'
     }
     $script:HelpExamples = foreach ($command in Get-Command -Module PartnerReferrals | Sort-Object Name) {
@@ -84,7 +78,6 @@ BeforeDiscovery {
         'Connect-PartnerReferrals -TenantId contoso.onmicrosoft.com -ClientId' = 'it signs in through a browser, where a person signs in'
         '-CertificateThumbprint' = 'it needs the app''s certificate in the user''s certificate store'
         '-Proxy http://proxy.contoso.com:8080' = 'it needs the organization''s proxy: Proxy.Tests.ps1 signs in through a real one'
-        'Get-PartnerCoSellReferral -Filter' = 'the emulator does not serve the co-sell Referrals API yet (it issues its tokens only): CoSell.Tests.ps1 checks what needs no server'
         'Set-AutomationVariable' = 'it needs a SecretManagement vault, an Azure Automation account and an Azure key vault: RefreshTokenRotation.Tests.ps1 runs the same cycle with an Export-Clixml file as the store'
     }
     $blocks = [System.Collections.Generic.List[string[]]]::new()

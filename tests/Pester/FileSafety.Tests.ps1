@@ -200,7 +200,7 @@ Describe 'Disconnect-PartnerReferrals -WhatIf and -Confirm' {
         # The cache goes to a folder of this test (LocalApplicationData follows XDG_DATA_HOME), never the user's.
         $env:XDG_DATA_HOME = $script:Data
         try {
-            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -ContextScope CurrentUser -WarningAction SilentlyContinue | Out-Null
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -ContextScope CurrentUser -AllowPlaintextCache -WarningAction SilentlyContinue | Out-Null
             $cache = @(Get-ChildItem -Recurse -File -LiteralPath $script:Data | Where-Object Name -Like 'msal.cache*')
             $cache | Should -Not -BeNullOrEmpty
 
@@ -218,7 +218,7 @@ Describe 'Disconnect-PartnerReferrals -WhatIf and -Confirm' {
         $data = Join-Path $TestDrive 'child-data'
         $environment = @{ XDG_DATA_HOME = $data }
         $script = @'
-Connect-PartnerReferrals -Environment Emulator -EmulatorFile $env:PARTNERREFERRALS_TEST_EMULATOR -UseDeviceCode -ClientId ([guid]::NewGuid()) -ContextScope CurrentUser -WarningAction SilentlyContinue | Out-Null
+Connect-PartnerReferrals -Environment Emulator -EmulatorFile $env:PARTNERREFERRALS_TEST_EMULATOR -UseDeviceCode -ClientId ([guid]::NewGuid()) -ContextScope CurrentUser -AllowPlaintextCache -WarningAction SilentlyContinue | Out-Null
 'cache before: ' + @(Get-ChildItem -Recurse -File $env:XDG_DATA_HOME -Filter 'msal.cache*').Count
 Disconnect-PartnerReferrals -ClearPersistedCache -Confirm
 'cache after: ' + @(Get-ChildItem -Recurse -File $env:XDG_DATA_HOME -Filter 'msal.cache*').Count

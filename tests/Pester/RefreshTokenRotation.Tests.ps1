@@ -138,7 +138,7 @@ Describe 'Get-PartnerReferralsRefreshToken after a silent sign-in from the persi
     }
 
     It 'renews once to return a token, since the silent sign-in made no token request, and the emulator accepts it' {
-        $connect = { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -ContextScope CurrentUser -WarningAction SilentlyContinue -Debug }
+        $connect = { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -ContextScope CurrentUser -AllowPlaintextCache -WarningAction SilentlyContinue -Debug }
         (Invoke-Recorded $connect).Error | Should -BeNullOrEmpty
         $first = Get-NewestToken
         # The second sign-in finds the account and a valid access token in the cache: no request at all.

@@ -393,7 +393,7 @@ Describe 'Item 11: the CurrentUser cache warning names the real switch' {
         # The cache goes to a folder of this test, not the user's profile.
         $env:XDG_DATA_HOME = Join-Path $TestDrive 'data'
         try {
-            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -ContextScope CurrentUser -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -ContextScope CurrentUser -AllowPlaintextCache -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
             $cacheWarning = @($warnings | Where-Object { $_.Message -match 'cache' })
             if ($cacheWarning.Count -eq 0) {
                 Set-ItResult -Skipped -Because 'this machine has an OS secret store, so no plaintext warning is written'

@@ -9,18 +9,31 @@ namespace PartnerReferrals.Emulator;
 /// </summary>
 public sealed class RecordedRequest
 {
-    internal RecordedRequest(string pathAndQuery, IReadOnlyDictionary<string, string> headers, DateTimeOffset received)
+    private static readonly string[] LoggedHeaders =
+    [
+        CorrelationHeaders.RequestId, CorrelationHeaders.CorrelationId, CorrelationHeaders.Application, "User-Agent",
+        "If-Match", "Prefer", "Content-Type", "client-request-id",
+    ];
+
+    internal RecordedRequest(string method, string pathAndQuery, IReadOnlyDictionary<string, string> headers, DateTimeOffset received)
     {
+        Method = method;
         PathAndQuery = pathAndQuery;
         Headers = headers;
         Received = received;
         ReceivedMilliseconds = System.Diagnostics.Stopwatch.GetTimestamp() * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
     }
 
+    /// <summary>GET, POST, PATCH...</summary>
+    public string Method { get; }
+
     /// <summary>Path and query exactly as received (still percent-encoded).</summary>
     public string PathAndQuery { get; }
 
-    /// <summary>MS-RequestId, MS-CorrelationId, MS-PartnerCenter-Application and User-Agent, when sent (names ignore case).</summary>
+    /// <summary>
+    /// MS-RequestId, MS-CorrelationId, MS-PartnerCenter-Application, User-Agent, and for the co-sell API If-Match,
+    /// Prefer, Content-Type and client-request-id, when sent (names ignore case).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
     public DateTimeOffset Received { get; }
@@ -37,5 +50,19 @@ public sealed class RecordedRequest
     /// <summary>A header's value, or null when it was not sent.</summary>
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
-    public override string ToString() => $"{StatusCode} {PathAndQuery}{(Fault is null ? string.Empty : " [" + Fault + "]")}";
+    internal static RecordedRequest From(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in LoggedHeaders)
+        {
+            if (request.Headers.TryGetValue(name, out var value))
+            {
+                headers[name] = value.ToString();
+            }
+        }
+
+        return new RecordedRequest(request.Method, request.Path + request.QueryString, headers, DateTimeOffset.UtcNow);
+    }
+
+    public override string ToString() => $"{StatusCode} {Method} {PathAndQuery}{(Fault is null ? string.Empty : " [" + Fault + "]")}";
 }

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,14 +13,11 @@ internal sealed class ReferralsEndpoint(EmulatorState state)
 {
     public const string Path = "/partner/v1/analytics/referrals";
 
-    private static readonly string[] LoggedHeaders =
-        [CorrelationHeaders.RequestId, CorrelationHeaders.CorrelationId, CorrelationHeaders.Application, "User-Agent"];
-
     public async Task HandleAsync(HttpContext context)
     {
         CorrelationHeaders.Apply(context, state.ServerId);
-        var record = Record(context.Request);
-        if (await InjectFaultAsync(context, record).ConfigureAwait(false))
+        var record = RecordedRequest.From(context.Request);
+        if (await FaultStep.InjectAsync(context, state, record, WriteErrorAsync).ConfigureAwait(false))
         {
             return;
         }
@@ -81,62 +76,10 @@ internal sealed class ReferralsEndpoint(EmulatorState state)
             result, query.Skip, query.Top, nextLink, context.RequestAborted, !faults.OmitTotalCount).ConfigureAwait(false);
     }
 
-    private static RecordedRequest Record(HttpRequest request)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in LoggedHeaders)
-        {
-            if (request.Headers.TryGetValue(name, out var value))
-            {
-                headers[name] = value.ToString();
-            }
-        }
-
-        return new RecordedRequest(request.Path + request.QueryString, headers, DateTimeOffset.UtcNow);
-    }
-
-    private async Task<bool> InjectFaultAsync(HttpContext context, RecordedRequest record)
-    {
-        var faults = state.Faults;
-        if (faults.Latency > TimeSpan.Zero)
-        {
-            record.Fault = "latency";
-            await Task.Delay(faults.Latency, context.RequestAborted).ConfigureAwait(false);
-        }
-
-        if (state.Dice.Roll(faults.DropConnectionRatio))
-        {
-            record.Fault = "drop";
-            state.Requests.Add(record);
-            context.Abort();
-            return true;
-        }
-
-        if (state.Dice.Roll(faults.ThrottleRatio))
-        {
-            record.Fault = "throttle";
-            var seconds = faults.RetryAfterSeconds;
-            context.Response.Headers.RetryAfter = faults.RetryAfterAsDate
-                ? DateTimeOffset.UtcNow.AddSeconds(seconds).ToString("r", System.Globalization.CultureInfo.InvariantCulture)
-                : seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            record.StatusCode = StatusCodes.Status429TooManyRequests;
-            state.Requests.Add(record);
-            await ApiErrors.WriteThrottledAsync(context, seconds).ConfigureAwait(false);
-            return true;
-        }
-
-        if (state.Dice.Roll(faults.ServerErrorRatio))
-        {
-            record.Fault = "server-error";
-            var status = state.Dice.CoinFlip() ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable;
-            await RejectAsync(context, record, status, status == 500
-                ? "An internal error occurred (injected by the emulator)."
-                : "The service is temporarily unavailable (injected by the emulator).").ConfigureAwait(false);
-            return true;
-        }
-
-        return false;
-    }
+    // The analytics API's 429 has its own body; its other errors use the documented one with the status as code.
+    private Task WriteErrorAsync(HttpContext context, int status, string message) => status == StatusCodes.Status429TooManyRequests
+        ? ApiErrors.WriteThrottledAsync(context, state.Faults.RetryAfterSeconds)
+        : ApiErrors.WriteAsync(context, status, status, message);
 
     private async Task SendTruncatedAsync(HttpContext context, RecordedRequest record, QueryResult result, ReferralQuery query, string? nextLink)
     {

@@ -26,19 +26,27 @@ internal static class EmulatorCommandLine
                                     a new one and the old one stays valid until it expires (then AADSTS700082)
           --no-mfa                  sign-ins count as password only: tokens carry amr ["pwd"] (default ["pwd","mfa"])
           --require-mfa             the referrals API refuses tokens without "mfa" in amr (401, code 900421)
-          --latency <ms>            delay added to every referrals request
+          --latency <ms>            delay added to every request to either referrals API (analytics, co-sell)
           --throttle <ratio>        share of requests answered 429 (0..1)
           --server-errors <ratio>   share of requests answered 500/503 (0..1)
           --drop <ratio>            share of connections dropped (0..1)
-          --truncate <ratio>        share of pages cut in the middle (0..1)
+          --truncate <ratio>        share of analytics pages cut in the middle (0..1)
           --retry-after <s>         the delay a 429 asks for, in seconds (default 1)
           --retry-after-date        send Retry-After as an HTTP date instead of seconds
           --no-total-count          leave TotalCount out of pages (clients must follow next links)
           --cycle-next-link <n>     page n's next link points back at the first page (links go round)
           --shift <kind:rows@n>     after n data requests insert, delete or move rows (e.g. insert:25000@4)
-          --fail-after <n>          after n data requests answer every request with --fail-status
+          --fail-after <n>          after n analytics data requests answer every one with --fail-status
           --fail-status <code>      the status of those failures (default 500)
-          --request-log <file>      append a line per referrals request (received time, monotonic ms, status, path)
+          --request-log <file>      append a line per request to either referrals API (received time, monotonic ms, status,
+                                    path, method)
+          --cosell-referrals <n>    co-sell referrals (Referrals API, /v1.0/engagements/referrals) to generate (default 300, at most 100000)
+          --cosell-role <role>      the signed-in user's Referrals role: Admin (default; sees and changes all), User
+                                    (sees only referrals whose team has them; may not create or update) or None
+                                    (no Referrals role: every Referrals API request is 403 accessDenied, choice 15)
+          --cosell-user-may-update  a Referrals User may update the referrals whose team has them (choice 14)
+          --cosell-clock-offset <days>  the Referrals API's clock runs this many days ahead (expiry hook, choice 25);
+                                    at run time: POST /emulator/cosell/clock?advanceDays=<n>
           --publish <file>          where to write emulator.json (default $PARTNERREFERRALS_EMULATOR_FILE or LocalApplicationData)
           --parent-process-id <pid> stop (and remove the published file) when process <pid> exits
           --help                    show this text
@@ -79,6 +87,10 @@ internal static class EmulatorCommandLine
                 case "--server-errors": options.Faults.ServerErrorRatio = Ratio(name, Value()); break;
                 case "--drop": options.Faults.DropConnectionRatio = Ratio(name, Value()); break;
                 case "--truncate": options.Faults.TruncateBodyRatio = Ratio(name, Value()); break;
+                case "--cosell-referrals": options.CoSellReferralCount = Integer(name, Value(), 0, 100_000); break;
+                case "--cosell-role": options.CoSellRole = Role(name, Value()); break;
+                case "--cosell-user-may-update": options.CoSellUserMayUpdate = true; break;
+                case "--cosell-clock-offset": options.CoSellClockOffset = TimeSpan.FromDays(Integer(name, Value(), 0, 3650)); break;
                 case "--publish": options.PublishFile = FullPath(name, Value()); break;
                 case "--request-log": options.RequestLogFile = FullPath(name, Value()); break;
                 case "--parent-process-id": options.ParentProcessId = Integer(name, Value(), 1, int.MaxValue); break;
@@ -108,6 +120,11 @@ internal static class EmulatorCommandLine
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
             : throw new CommandLineException($"{name}: '{text}' is not a whole number from {min} to {max}.");
+
+    private static CoSellRole Role(string name, string text) =>
+        Enum.TryParse<CoSellRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) && !char.IsAsciiDigit(text.Trim()[0])
+            ? role
+            : throw new CommandLineException($"{name}: '{text}' is not a Referrals role: Admin, User or None.");
 
     private static double Ratio(string name, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 1

@@ -11,6 +11,7 @@ internal static class EmulatorRoutes
     public static void Map(IEndpointRouteBuilder routes, EmulatorState state)
     {
         routes.MapGet(ReferralsEndpoint.Path, new ReferralsEndpoint(state).HandleAsync);
+        CoSellRoutes.Map(routes, state);
 
         // Other paths and methods of the API answer with its documented error body too, not an empty page.
         routes.MapMethods(ReferralsEndpoint.Path, ["POST", "PUT", "PATCH", "DELETE"], context =>

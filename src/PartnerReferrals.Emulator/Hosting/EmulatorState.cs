@@ -16,7 +16,17 @@ internal sealed class EmulatorState
         Tokens = new TokenIssuer(options, Faults, () => Issuer, TimeProvider.System);
         SignIns = new SignInStore(TimeProvider.System);
         Requests = new RequestLog(options.RequestLogFile);
+        CoSell = new CoSellStore(CoSellDataGenerator.Generate(options.CoSellReferralCount, options.Seed, options.AsOf ?? DateTimeOffset.UtcNow), options.CoSellClockOffset);
+        CoSellAccess = new CoSellAccess(options);
+        CoSellRepresentation = new CoSellRepresentation(() => BaseAddress);
     }
+
+    /// <summary>The co-sell referrals the Referrals API serves and changes.</summary>
+    public CoSellStore CoSell { get; }
+
+    public CoSellAccess CoSellAccess { get; }
+
+    public CoSellRepresentation CoSellRepresentation { get; }
 
     public EmulatorOptions Options { get; }
 

@@ -41,6 +41,10 @@ public sealed class TokenIssuer
     public string IssueUserToken(TimeSpan? lifetime = null, bool? mfa = null) =>
         CreateAccessToken(EmulatedIdentity.TestClientId, user: true, lifetime ?? CurrentLifetime, mfa: mfa ?? SignInWithMfa);
 
+    /// <summary>A user token for the co-sell Referrals API (audience https://api.partner.microsoft.com), which the analytics API refuses.</summary>
+    public string IssueCoSellUserToken(TimeSpan? lifetime = null) =>
+        CreateAccessToken(EmulatedIdentity.TestClientId, user: true, lifetime ?? CurrentLifetime, mfa: SignInWithMfa, audience: EmulatedIdentity.CoSellAudience);
+
     /// <summary>An app-only token (client credentials): valid, but the referrals API refuses it with 403.</summary>
     public string IssueAppOnlyToken() => CreateAccessToken(EmulatedIdentity.TestClientId, user: false, CurrentLifetime);
 

@@ -28,9 +28,22 @@ public sealed class ConnectRequest
     /// <summary>Thumbprint of the confidential app's certificate in the user's or machine's store.</summary>
     public string? CertificateThumbprint { get; set; }
 
+    /// <summary>The confidential app's certificate as an object (with its private key).</summary>
     public X509Certificate2? Certificate { get; set; }
 
+    /// <summary>A PFX/PKCS#12 file holding the confidential app's certificate and private key (a full path).</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="CertificatePath"/>; null for a file without one.</summary>
+    public SecureString? CertificatePassword { get; set; }
+
+    /// <summary>True when any of the certificate forms is given.</summary>
+    internal bool HasCertificate => Certificate is not null || !string.IsNullOrWhiteSpace(CertificatePath) || !string.IsNullOrWhiteSpace(CertificateThumbprint);
+
     public ContextScope ContextScope { get; set; } = ContextScope.Process;
+
+    /// <summary>With <see cref="ContextScope.CurrentUser"/>: where no OS secret store exists, keep the cache in a plaintext file (readable by the user only) rather than refuse.</summary>
+    public bool AllowPlaintextCache { get; set; }
 
     /// <summary>API base URL for <see cref="PartnerEnvironment.Custom"/>.</summary>
     public Uri? BaseUrl { get; set; }

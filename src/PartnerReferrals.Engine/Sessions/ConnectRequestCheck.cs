@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace PartnerReferrals.Engine.Sessions;
 
@@ -39,13 +40,14 @@ public static class ConnectRequestCheck
                 "Add -Environment Emulator, or leave -EmulatorFile out.");
         }
 
-        if (request.ClientSecret is not null && (!string.IsNullOrWhiteSpace(request.CertificateThumbprint) || request.Certificate is not null))
+        CheckCertificateForms(request);
+        if (request.AllowPlaintextCache && request.ContextScope != ContextScope.CurrentUser)
         {
             throw Conflict(
-                "CertificateThumbprint",
-                request.CertificateThumbprint,
-                "-ClientSecretCredential and -CertificateThumbprint are two ways to prove the app's identity; give one.",
-                "Use -ClientSecretCredential for an app secret or -CertificateThumbprint for a certificate, not both.");
+                "AllowPlaintextCache",
+                null,
+                "-AllowPlaintextCache concerns the token cache of -ContextScope CurrentUser; with -ContextScope " + request.ContextScope + " nothing is written and it would be ignored.",
+                "Add -ContextScope CurrentUser to keep the sign-in for later sessions, or leave -AllowPlaintextCache out.");
         }
 
         CheckProxy(request);
@@ -63,6 +65,34 @@ public static class ConnectRequestCheck
             {
                 ParameterName = "ClientId",
             };
+        }
+    }
+
+    private static void CheckCertificateForms(ConnectRequest request)
+    {
+        var forms = new (string Name, bool Given)[]
+        {
+            ("-ClientSecretCredential", request.ClientSecret is not null),
+            ("-Certificate", request.Certificate is not null),
+            ("-CertificatePath", !string.IsNullOrWhiteSpace(request.CertificatePath)),
+            ("-CertificateThumbprint", !string.IsNullOrWhiteSpace(request.CertificateThumbprint)),
+        }.Where(f => f.Given).Select(f => f.Name).ToList();
+        if (forms.Count > 1)
+        {
+            throw Conflict(
+                forms[1].TrimStart('-'),
+                null,
+                string.Join(" and ", forms) + " are ways to prove the app's identity; give one.",
+                "Use -ClientSecretCredential for an app secret, or one of -Certificate, -CertificatePath and -CertificateThumbprint for a certificate.");
+        }
+
+        if (request.CertificatePassword is not null && string.IsNullOrWhiteSpace(request.CertificatePath))
+        {
+            throw Conflict(
+                "CertificatePassword",
+                null,
+                "-CertificatePassword is the password of the file of -CertificatePath; without -CertificatePath it would be ignored.",
+                "Add -CertificatePath with the PFX file, or leave -CertificatePassword out.");
         }
     }
 

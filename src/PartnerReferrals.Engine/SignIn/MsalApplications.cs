@@ -14,7 +14,7 @@ internal static class MsalApplications
     {
         var http = new PinnedMsalHttpClientFactory(network);
         var authority = endpoints.Authority.ToString();
-        if (request.Method == SignInMethod.RefreshToken && (request.ClientSecret is not null || request.Certificate is not null || !string.IsNullOrWhiteSpace(request.CertificateThumbprint)))
+        if (request.Method == SignInMethod.RefreshToken && (request.ClientSecret is not null || request.HasCertificate))
         {
             var confidential = ConfidentialClientApplicationBuilder.Create(clientId)
                 .WithAuthority(authority)
@@ -27,8 +27,9 @@ internal static class MsalApplications
                 confidential = confidential.WithInstanceDiscovery(false);
             }
 
+            // The assertion carries the certificate (x5c), as Entra's subject-name/issuer authentication needs.
             var secret = SecureText.Reveal(request.ClientSecret);
-            confidential = secret is not null ? confidential.WithClientSecret(secret) : confidential.WithCertificate(ClientCertificates.Find(request)!);
+            confidential = secret is not null ? confidential.WithClientSecret(secret) : confidential.WithCertificate(ClientCertificates.Find(request)!, sendX5C: true);
             return confidential.Build();
         }
 

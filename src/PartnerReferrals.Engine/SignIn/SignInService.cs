@@ -99,46 +99,64 @@ internal static class SignInService
         Action? afterAcquire = null;
         if (request.ContextScope == ContextScope.CurrentUser)
         {
-            afterAcquire = await TokenCacheStore.AttachAsync(app.UserTokenCache, options.TokenCacheFolder ?? TokenCacheStore.DefaultFolder, output).ConfigureAwait(false);
+            afterAcquire = await TokenCacheStore.AttachAsync(app.UserTokenCache, options.TokenCacheFolder ?? TokenCacheStore.DefaultFolder, request.AllowPlaintextCache, output).ConfigureAwait(false);
         }
 
-        var result = await AcquireAsync(app, request, output, options, cancellationToken).ConfigureAwait(false);
+        var (result, method) = await AcquireAsync(app, request, output, options, cancellationToken).ConfigureAwait(false);
         afterAcquire?.Invoke();
         MfaCheck.WarnIfMissing(result.AccessToken, output);
         var account = result.Account ?? (await app.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault()
             ?? throw AuthErrors.Failed("PartnerReferrals.Auth.NoAccount", ErrorKind.AuthenticationError, "The sign-in returned no account, so tokens could not be renewed later.", "Sign in with -UseDeviceCode or interactively, so the module can renew tokens later.");
         var provider = new MsalTokenProvider(app, account, Scopes, afterAcquire, request.Method == SignInMethod.RefreshToken);
         var context = Context(request, endpoints, account.Username, result.TenantId ?? request.TenantId, clientId, result.ExpiresOn);
+        context.SignInMethod = method;
         return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider, coSell: CoSellOf(endpoints, context, provider)) { RefreshTokens = refreshTokens };
     }
 
-    private static async Task<AuthenticationResult> AcquireAsync(IClientApplicationBase app, ConnectRequest request, IEngineHost output, ConnectOptions options, CancellationToken cancellationToken)
+    /// <summary>The tokens of the sign-in, and how this session got them (what Get-PartnerReferralsContext shows).</summary>
+    private static async Task<(AuthenticationResult Result, string Method)> AcquireAsync(IClientApplicationBase app, ConnectRequest request, IEngineHost output, ConnectOptions options, CancellationToken cancellationToken)
     {
-        switch (request.Method)
+        if (request.Method == SignInMethod.RefreshToken)
         {
-            case SignInMethod.RefreshToken:
-                var refreshToken = SecureText.Reveal(request.RefreshToken) ?? throw Missing("RefreshToken", "-RefreshToken needs the refresh token, as a SecureString.");
-                return await ((IByRefreshToken)app).AcquireTokenByRefreshToken(Scopes, refreshToken).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            case SignInMethod.DeviceCode:
-                var publicApp = (IPublicClientApplication)app;
-                return await CachedAsync(app, cancellationToken).ConfigureAwait(false)
-                    ?? await publicApp.AcquireTokenWithDeviceCode(Scopes, code =>
-                    {
-                        // A warning, so it shows even with default preferences: the user must act on it.
-                        output.WriteWarning(code.Message);
-                        return Task.CompletedTask;
-                    }).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            default:
-                var interactive = ((IPublicClientApplication)app).AcquireTokenInteractive(Scopes).WithPrompt(Prompt.SelectAccount);
-                if (options.OpenBrowser is { } open)
-                {
-                    interactive = interactive.WithSystemWebViewOptions(new SystemWebViewOptions { OpenBrowserAsync = open });
-                }
-
-                return await CachedAsync(app, cancellationToken).ConfigureAwait(false)
-                    ?? await interactive.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            var refreshToken = SecureText.Reveal(request.RefreshToken) ?? throw Missing("RefreshToken", "-RefreshToken needs the refresh token, as a SecureString.");
+            return (await ((IByRefreshToken)app).AcquireTokenByRefreshToken(Scopes, refreshToken).ExecuteAsync(cancellationToken).ConfigureAwait(false), request.Method.ToString());
         }
+
+        if (await CachedAsync(app, cancellationToken).ConfigureAwait(false) is { } cached)
+        {
+            return (cached, PersistedCacheMethod);
+        }
+
+        var publicApp = (IPublicClientApplication)app;
+        if (request.Method == SignInMethod.Interactive)
+        {
+            var environment = options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable;
+            var why = options.OpenBrowser is null ? BrowserSignIn.WhyNoBrowser(environment) : null;
+            if (why is null)
+            {
+                try
+                {
+                    return (await BrowserSignIn.AcquireAsync(publicApp, Scopes, output, options.OpenBrowser, environment, cancellationToken).ConfigureAwait(false), request.Method.ToString());
+                }
+                catch (BrowserNotOpenedException ex)
+                {
+                    why = ex.Message;
+                }
+            }
+
+            output.WriteWarning("No browser can open for the sign-in: " + why + ". Signing in with a device code instead; -UseDeviceCode asks for one at once.");
+        }
+
+        return (await publicApp.AcquireTokenWithDeviceCode(Scopes, code =>
+        {
+            // A warning, so it shows even with default preferences: the user must act on it.
+            output.WriteWarning(code.Message);
+            return Task.CompletedTask;
+        }).ExecuteAsync(cancellationToken).ConfigureAwait(false), nameof(SignInMethod.DeviceCode));
     }
+
+    /// <summary>The sign-in method of a session restored silently from the -ContextScope CurrentUser cache.</summary>
+    internal const string PersistedCacheMethod = "PersistedCache";
 
     /// <summary>With a persisted cache, a returning user signs in silently; only a single cached account is taken, to never pick the wrong one.</summary>
     private static async Task<AuthenticationResult?> CachedAsync(IClientApplicationBase app, CancellationToken cancellationToken)

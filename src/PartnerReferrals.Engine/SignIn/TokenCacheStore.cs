@@ -10,9 +10,9 @@ namespace PartnerReferrals.Engine.SignIn;
 
 /// <summary>
 /// The per-user token cache (-ContextScope CurrentUser): encrypted by the OS (DPAPI, macOS keychain, Linux
-/// keyring). Where no OS store works (a server or container without a keyring), it falls back to a
-/// plaintext file readable by the user only, and says so as a warning, because a refresh token at rest
-/// unencrypted is something the user must know about.
+/// keyring). Where no OS store works (a server or container without a keyring), a plaintext file readable by the
+/// user only is used only when the caller chose it (-AllowPlaintextCache), with a warning: a refresh token at rest
+/// unencrypted is a decision the user makes, not one the module makes for them.
 /// </summary>
 internal static class TokenCacheStore
 {
@@ -23,7 +23,7 @@ internal static class TokenCacheStore
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "PartnerReferrals");
 
     /// <summary>Attaches the persistent cache to the app; returns what to run after each token acquisition (re-tightening the file mode).</summary>
-    public static async Task<Action?> AttachAsync(ITokenCache cache, string folder, IEngineHost output)
+    public static async Task<Action?> AttachAsync(ITokenCache cache, string folder, bool allowPlaintext, IEngineHost output)
     {
         Directory.CreateDirectory(folder);
         var protectedProperties = new StorageCreationPropertiesBuilder(ProtectedFileName, folder)
@@ -45,11 +45,22 @@ internal static class TokenCacheStore
         catch (Exception ex) when (ex is MsalCachePersistenceException or PlatformNotSupportedException or DllNotFoundException or TypeInitializationException or InvalidOperationException)
         {
             var path = Path.Combine(folder, PlaintextFileName);
+            if (!allowPlaintext)
+            {
+                throw AuthErrors.Failed(
+                    "PartnerReferrals.Auth.TokenCacheNotProtected",
+                    ErrorKind.ResourceUnavailable,
+                    "-ContextScope CurrentUser: the operating system's secret store is not available here (" + ex.GetType().Name + "), so the token cache could only be kept unencrypted, in " + path + ".",
+                    "Use -ContextScope Process to keep tokens in memory for this session only, or add -AllowPlaintextCache to keep them in that file, readable by your user only.",
+                    "AllowPlaintextCache",
+                    path);
+            }
+
             OwnerOnlyFile.Ensure(path);
             output.WriteWarning(
                 "The operating system's secret store is not available here (" + ex.GetType().Name + "), so the token cache is kept UNENCRYPTED in " + path +
                 (OwnerOnlyFile.IsSupported ? ", readable by your user only (mode 0600)." : ", protected by your profile folder's permissions only.") +
-                " Anyone with access to your account can use the saved sign-in; use -ContextScope Process to keep tokens in memory only, and Disconnect-PartnerReferrals -ClearPersistedCache to delete the file.");
+                " Anyone with access to your account can use the saved sign-in; use -ContextScope Process to keep tokens in memory only, or Disconnect-PartnerReferrals -ClearPersistedCache to delete the file.");
             var plaintext = new StorageCreationPropertiesBuilder(PlaintextFileName, folder).WithUnprotectedFile().Build();
             var helper = await MsalCacheHelper.CreateAsync(plaintext).ConfigureAwait(false);
             helper.RegisterCache(cache);

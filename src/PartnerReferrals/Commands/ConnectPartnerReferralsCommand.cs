@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using System.Security.Cryptography.X509Certificates;
 using PartnerReferrals.Commands.Hosting;
 using PartnerReferrals.Engine.Operations;
 using PartnerReferrals.Engine.Sessions;
@@ -62,6 +63,25 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
     public string? CertificateThumbprint { get; set; }
 
     /// <summary>
+    /// The confidential app's certificate as an object with its private key, such as Get-PfxCertificate returns. Use it
+    /// where there is no certificate store (Azure Automation, containers). The sign-in sends the certificate with its
+    /// assertion (x5c), as Entra's subject name and issuer authentication needs.
+    /// </summary>
+    [Parameter(ParameterSetName = RefreshTokenSet)]
+    public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// A PFX (PKCS#12) file with the confidential app's certificate and private key; a relative path is resolved against
+    /// the current location. Give its password with -CertificatePassword.
+    /// </summary>
+    [Parameter(ParameterSetName = RefreshTokenSet)]
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The password of the -CertificatePath file, as a SecureString. It never appears in output, traces or errors.</summary>
+    [Parameter(ParameterSetName = RefreshTokenSet)]
+    public SecureString? CertificatePassword { get; set; }
+
+    /// <summary>
     /// The cloud to sign in to: Global (the default), USGov, Germany (a retired cloud: allowed with a warning), China
     /// (referrals analytics are not offered there: the command fails with an explanation), Emulator (the local emulator,
     /// found through the file it publishes) or Custom (with -BaseUrl and -Authority).
@@ -90,13 +110,22 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
 
     /// <summary>
     /// Process (the default) keeps tokens in memory for this PowerShell session only. CurrentUser also keeps the token
-    /// cache for the current user, encrypted by the operating system's store, so that a later session signs in silently;
-    /// where no such store exists the module warns and writes the cache readable by the user only.
+    /// cache for the current user, encrypted by the operating system's store, so that a later session signs in silently
+    /// (its context then says SignInMethod PersistedCache). Where no such store exists (a server or container without a
+    /// keyring) the command refuses, unless -AllowPlaintextCache says to keep the cache unencrypted.
     /// </summary>
     [Parameter]
     [PSDefaultValue(Value = nameof(Engine.Sessions.ContextScope.Process))]
     [ValidateSet(nameof(Engine.Sessions.ContextScope.Process), nameof(Engine.Sessions.ContextScope.CurrentUser), IgnoreCase = true)]
     public string? ContextScope { get; set; }
+
+    /// <summary>
+    /// With -ContextScope CurrentUser, where the operating system has no secret store: keeps the token cache in a
+    /// plaintext file readable by your user only (with a warning naming it) instead of refusing. Anyone with access to
+    /// your account can then use the saved sign-in; Disconnect-PartnerReferrals -ClearPersistedCache deletes the file.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter AllowPlaintextCache { get; set; }
 
     /// <summary>The API base URL for -Environment Custom, such as https://api.partnercenter.microsoft.com.</summary>
     [Parameter]
@@ -143,6 +172,11 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
             request.EmulatorFile = FileSystemPath(request.EmulatorFile!, nameof(EmulatorFile));
         }
 
+        if (!string.IsNullOrEmpty(request.CertificatePath))
+        {
+            request.CertificatePath = FileSystemPath(request.CertificatePath!, nameof(CertificatePath));
+        }
+
         var session = RunEngine((host, token) => PartnerReferralsOperations.Connect(request, host, token));
         if (session is not null)
         {
@@ -169,12 +203,16 @@ public sealed class ConnectPartnerReferralsCommand : PartnerReferralsCmdlet
             AccessToken = AccessToken,
             ClientSecret = ClientSecretCredential?.Password,
             CertificateThumbprint = CertificateThumbprint,
+            Certificate = Certificate,
+            CertificatePath = CertificatePath,
+            CertificatePassword = CertificatePassword,
             BaseUrl = BaseUrl,
             Authority = Authority,
             EmulatorFile = EmulatorFile,
             Proxy = Proxy,
             ProxyCredential = ProxyCredential?.GetNetworkCredential(),
             ProxyUseDefaultCredentials = ProxyUseDefaultCredentials.IsPresent,
+            AllowPlaintextCache = AllowPlaintextCache.IsPresent,
         };
         if (Environment is not null)
         {

@@ -81,10 +81,11 @@ public class ConnectSettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
     }
 
     [Fact]
-    public void A_persisted_cache_without_an_os_store_falls_back_to_an_owner_only_file_with_a_warning()
+    public void A_persisted_cache_without_an_os_store_is_an_owner_only_file_with_a_warning_when_allowed()
     {
         var request = Request(fixture, SignInMethod.DeviceCode);
         request.ContextScope = ContextScope.CurrentUser;
+        request.AllowPlaintextCache = true;
         var options = Options(fixture);
         var host = new RecordingHost();
 
@@ -112,8 +113,10 @@ public class ConnectSettingsTests(EmulatorFixture fixture) : IClassFixture<Emula
 
         // A second connect signs in silently from the persisted cache: no device code this time.
         var again = new RecordingHost();
-        using (Connect(request, again, options))
+        using (var restored = Connect(request, again, options))
         {
+            // It says how it signed in: from the cache, not by the device code it was asked for.
+            Assert.Equal("PersistedCache", restored.Context.SignInMethod);
         }
 
         Assert.DoesNotContain(again.Warnings, w => w.Contains("devicelogin", StringComparison.OrdinalIgnoreCase));
