@@ -26,6 +26,8 @@
         'Export-PartnerReferralReport'
         'Export-PartnerReferral'
         'Get-PartnerCoSellReferral'
+        'Update-PartnerCoSellReferral'
+        'New-PartnerCoSellReferral'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

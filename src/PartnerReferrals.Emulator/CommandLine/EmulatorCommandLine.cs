@@ -39,7 +39,7 @@ internal static class EmulatorCommandLine
           --fail-after <n>          after n analytics data requests answer every one with --fail-status
           --fail-status <code>      the status of those failures (default 500)
           --request-log <file>      append a line per request to either referrals API (received time, monotonic ms, status,
-                                    path, method)
+                                    path, method, If-Match, Prefer)
           --cosell-referrals <n>    co-sell referrals (Referrals API, /v1.0/engagements/referrals) to generate (default 300, at most 100000)
           --cosell-role <role>      the signed-in user's Referrals role: Admin (default; sees and changes all), User
                                     (sees only referrals whose team has them; may not create or update) or None

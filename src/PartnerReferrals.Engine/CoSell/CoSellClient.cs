@@ -20,13 +20,23 @@ public sealed class CoSellClient
     public const int PageRows = 100;
 
     private readonly PageFetcher fetcher;
+    private readonly HttpClient client;
+    private readonly IAccessTokenProvider tokens;
 
     internal CoSellClient(HttpClient client, PartnerReferralsOptions options, CoSellAccess access)
     {
         access.Demand();
         ReferralsUrl = access.ReferralsUrl!;
+        this.client = client;
+        tokens = access.Tokens!;
         fetcher = new PageFetcher(client, options, access.Tokens, ApiSurface.CoSell);
     }
+
+    /// <summary>The collection, without a query: where a create is posted.</summary>
+    public Uri CollectionUrl => new(ReferralsUrl.GetLeftPart(UriPartial.Path));
+
+    /// <summary>One referral's URL.</summary>
+    public Uri ReferralUrl(string id) => new(ReferralsUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + Uri.EscapeDataString(id.Trim()));
 
     /// <summary><c>…/v1.0/engagements/referrals</c>: the list URL; an item is <c>{ReferralsUrl}/{id}</c>.</summary>
     public Uri ReferralsUrl { get; }
@@ -47,8 +57,32 @@ public sealed class CoSellClient
             throw new ArgumentException("A referral id is required.", nameof(id));
         }
 
-        var url = new Uri(ReferralsUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + Uri.EscapeDataString(id.Trim()));
+        var url = ReferralUrl(id);
         var page = await fetcher.FetchAsync(url, (body, _) => new Page<CoSellReferral>(new List<CoSellReferral> { CoSellReferralReader.ReadOne(body) }, null, null), 1, operation, cancellationToken).ConfigureAwait(false);
         return page.Rows[0];
+    }
+
+    /// <summary>A write (PATCH or POST) through the session's pipeline with the co-sell audience's token; the caller maps the answer.</summary>
+    internal Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, OperationContext operation, CancellationToken cancellationToken)
+    {
+        request.Headers.TryAddWithoutValidation(CorrelationHandler.RequestIdHeader, Guid.NewGuid().ToString());
+        operation.AttachTo(request);
+        AuthenticationHandler.UseTokens(request, tokens);
+        return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    /// <summary>The referral of a 200 or 201 answer.</summary>
+    internal static async Task<CoSellReferral> ReadReferralAsync(HttpResponseMessage response)
+    {
+        var body = await BufferedBodyContent.ReadBodyAsync(response.Content).ConfigureAwait(false);
+        return CoSellReferralReader.ReadOne(new ReadOnlySpan<byte>(body.Array, body.Offset, body.Count));
+    }
+
+    /// <summary>The catalogue's error for a refused write, from the API's error body (§4.5).</summary>
+    internal static async Task<PartnerReferralsException> ErrorOfAsync(HttpResponseMessage response, HttpRequestMessage request, OperationContext operation)
+    {
+        var body = await BufferedBodyContent.ReadBodyAsync(response.Content).ConfigureAwait(false);
+        var requestId = request.Headers.TryGetValues(CorrelationHandler.RequestIdHeader, out var ids) ? System.Linq.Enumerable.FirstOrDefault(ids) : null;
+        return ApiErrorMapper.Map(response.StatusCode, body, request.RequestUri, requestId, operation.CorrelationId.ToString(), RetryHandler.AttemptsOf(request), RetryHandler.RefusedWaitOf(request), ApiSurface.CoSell);
     }
 }

@@ -8,7 +8,7 @@ internal static class ModuleCommands
     public static readonly string[] Names =
     [
         "Connect-PartnerReferrals", "Disconnect-PartnerReferrals", "Get-PartnerReferral", "Get-PartnerReferralSummary", "Get-PartnerReferralsContext", "Get-PartnerReferralsRefreshToken",
-        "Measure-PartnerReferral", "Export-PartnerReferralReport", "Export-PartnerReferral", "Get-PartnerCoSellReferral",
+        "Measure-PartnerReferral", "Export-PartnerReferralReport", "Export-PartnerReferral", "Get-PartnerCoSellReferral", "Update-PartnerCoSellReferral", "New-PartnerCoSellReferral",
     ];
 
     public static readonly string[] PagingParameters = ["First", "Skip", "IncludeTotalCount"];

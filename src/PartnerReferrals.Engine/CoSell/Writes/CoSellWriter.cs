@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
@@ -27,15 +26,15 @@ internal sealed class CoSellWriter
     private CoSellWriter(PartnerReferralsSession session)
     {
         this.session = session;
-        client = CoSellClient.For(session);
+        client = session.CoSell();
     }
 
     public static CoSellWriter For(PartnerReferralsSession session) => new(session);
 
-    public static IEnumerable<string> TeamEmailsOf(CoSellReferral referral) => referral.Team?.Select(m => m.Email).OfType<string>() ?? [];
+    public static IEnumerable<string> TeamEmailsOf(CoSellReferral referral) => referral.TeamMembers.Select(m => m.Email).OfType<string>();
 
     public Task<CoSellReferral> ReadAsync(string id, IEngineHost output, CancellationToken cancellationToken) =>
-        client.GetReferralAsync(id, session.NewOperation(output), cancellationToken);
+        client.GetByIdAsync(id, session.NewOperation(output), cancellationToken);
 
     public async Task<CoSellReferral?> UpdateAsync(ReferralUpdate update, bool returnReferral, IEngineHost output, CancellationToken cancellationToken)
     {
@@ -67,8 +66,7 @@ internal sealed class CoSellWriter
 
         if (!response.IsSuccessStatusCode)
         {
-            // Adapt at merge: the API's error.message comes from cosell-read's error reader.
-            var apiError = await client.ErrorOfAsync(response, request, state.Id, operation).ConfigureAwait(false);
+            var apiError = await CoSellClient.ErrorOfAsync(response, request, operation).ConfigureAwait(false);
             throw CoSellWriteErrors.Refused(status, apiError.Problem, state, request.RequestUri) ?? apiError;
         }
 
@@ -80,7 +78,7 @@ internal sealed class CoSellWriter
         // 200 with the referral (Prefer honoured); a service that answers 204 anyway is read back.
         return status == 204
             ? await ReadAsync(state.Id, output, cancellationToken).ConfigureAwait(false)
-            : await client.ReadReferralAsync(response, operation).ConfigureAwait(false);
+            : await CoSellClient.ReadReferralAsync(response).ConfigureAwait(false);
     }
 
     public async Task<CoSellReferral> CreateAsync(NewReferralRequest referral, IEngineHost output, CancellationToken cancellationToken)
@@ -103,16 +101,16 @@ internal sealed class CoSellWriter
             var status = (int)response.StatusCode;
             if (status is 500 or 502 or 504)
             {
-                throw CoSellWriteErrors.OutcomeUnknown(referral, await client.ErrorOfAsync(response, request, null, operation).ConfigureAwait(false));
+                throw CoSellWriteErrors.OutcomeUnknown(referral, await CoSellClient.ErrorOfAsync(response, request, operation).ConfigureAwait(false));
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                var apiError = await client.ErrorOfAsync(response, request, null, operation).ConfigureAwait(false);
+                var apiError = await CoSellClient.ErrorOfAsync(response, request, operation).ConfigureAwait(false);
                 throw CoSellWriteErrors.Refused(status, apiError.Problem, null, request.RequestUri) ?? apiError;
             }
 
-            return await client.ReadReferralAsync(response, operation).ConfigureAwait(false);
+            return await CoSellClient.ReadReferralAsync(response).ConfigureAwait(false);
         }
     }
 

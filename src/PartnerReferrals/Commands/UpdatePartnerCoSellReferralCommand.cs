@@ -127,9 +127,10 @@ public sealed class UpdatePartnerCoSellReferralCommand : PartnerReferralsCmdlet
         if (ParameterSetName == InputSet)
         {
             var input = InputObject?.BaseObject;
-            if (input is CoSellReferral referral)
+            if (input is CoSellReferral { Id: not null } referral)
             {
-                UpdateOne(referral.Id, CoSellWriteOperations.StateOf(referral));
+                var state = CoSellWriteOperations.StateOf(referral);
+                UpdateOne(state.Id, state);
             }
             else if (input is string id)
             {

@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Tasks;
 using PartnerReferrals.Engine.Hosting;
 using PartnerReferrals.Engine.Sessions;
 using PartnerReferrals.Models;
@@ -23,14 +22,14 @@ public static class CoSellWriteOperations
     /// <summary>What an update needs of a referral read before: its id, eTag, status and team.</summary>
     public static ReferralState StateOf(CoSellReferral referral) =>
         new(
-            (referral ?? throw new ArgumentNullException(nameof(referral))).Id,
+            (referral ?? throw new ArgumentNullException(nameof(referral))).Id ?? throw new ArgumentException("The referral has no id.", nameof(referral)),
             referral.ETag,
             referral.Status,
             referral.Substatus,
             referral.Name,
             [.. CoSellWriter.TeamEmailsOf(referral)])
         {
-            Values = new ReferralValues(referral.StatusReason, referral.DealValue, referral.Currency, referral.ClosingDateTime, referral.SalesStage),
+            Values = new ReferralValues(referral.StatusReason, referral.DealValue, referral.Currency, referral.CloseDate, referral.SalesStage),
         };
 
     /// <summary>
