@@ -11,7 +11,7 @@ public static class CoSellErrors
         environment);
 
     public static PartnerReferralsException NotConnected() => new(
-        "PartnerReferrals.CoSell.NotOffered",
+        "PartnerReferrals.CoSell.NotConnected",
         ErrorKind.InvalidOperation,
         "This session has no connection to the Referrals API (co-sell referrals).",
         "Run Connect-PartnerReferrals again; it signs in to both APIs.",
