@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using PartnerReferrals.Engine.Sessions;
@@ -58,7 +59,7 @@ internal static class ClientCertificates
                 ex);
         }
 
-        if (X509Certificate2.GetCertContentType(bytes) != X509ContentType.Pkcs12)
+        if (bytes.Length == 0 || X509Certificate2.GetCertContentType(bytes) != X509ContentType.Pkcs12)
         {
             throw AuthErrors.Failed(
                 "PartnerReferrals.Auth.CertificateFileNotPfx",
@@ -71,8 +72,9 @@ internal static class ClientCertificates
 
         try
         {
-            // Ephemeral: the key stays in memory, no key file is left behind (the numeric value, unnamed in netstandard2.0).
-            var flags = Environment.OSVersion.Platform == PlatformID.Win32NT ? X509KeyStorageFlags.DefaultKeySet : (X509KeyStorageFlags)32;
+            // Ephemeral on Linux: the key stays in memory, no key file is left behind (the numeric value, unnamed in
+            // netstandard2.0). macOS refuses ephemeral keys for PKCS#12, and Windows PowerShell 5.1's MSAL needs a key set.
+            var flags = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? (X509KeyStorageFlags)32 : X509KeyStorageFlags.DefaultKeySet;
             return password is null ? new X509Certificate2(bytes, (string?)null, flags) : new X509Certificate2(bytes, password, flags);
         }
         catch (CryptographicException ex)
