@@ -22,8 +22,6 @@ public sealed class CoSellAccess
 
     public IAccessTokenProvider? Tokens { get; }
 
-    public bool IsAvailable => refusal is null;
-
     public static CoSellAccess Available(Uri referralsUrl, IAccessTokenProvider tokens) =>
         new(referralsUrl ?? throw new ArgumentNullException(nameof(referralsUrl)), tokens ?? throw new ArgumentNullException(nameof(tokens)), null);
 

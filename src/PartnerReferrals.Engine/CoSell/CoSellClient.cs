@@ -20,15 +20,11 @@ public sealed class CoSellClient
     public const int PageRows = 100;
 
     private readonly PageFetcher fetcher;
-    private readonly HttpClient client;
-    private readonly IAccessTokenProvider tokens;
 
     internal CoSellClient(HttpClient client, PartnerReferralsOptions options, CoSellAccess access)
     {
         access.Demand();
         ReferralsUrl = access.ReferralsUrl!;
-        this.client = client;
-        tokens = access.Tokens!;
         fetcher = new PageFetcher(client, options, access.Tokens, ApiSurface.CoSell);
     }
 
@@ -63,13 +59,8 @@ public sealed class CoSellClient
     }
 
     /// <summary>A write (PATCH or POST) through the session's pipeline with the co-sell audience's token; the caller maps the answer.</summary>
-    internal Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, OperationContext operation, CancellationToken cancellationToken)
-    {
-        request.Headers.TryAddWithoutValidation(CorrelationHandler.RequestIdHeader, Guid.NewGuid().ToString());
-        operation.AttachTo(request);
-        AuthenticationHandler.UseTokens(request, tokens);
-        return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-    }
+    internal Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, OperationContext operation, CancellationToken cancellationToken) =>
+        fetcher.SendAsync(request, Guid.NewGuid().ToString(), operation, cancellationToken);
 
     /// <summary>The referral of a 200 or 201 answer.</summary>
     internal static async Task<CoSellReferral> ReadReferralAsync(HttpResponseMessage response)
@@ -79,10 +70,6 @@ public sealed class CoSellClient
     }
 
     /// <summary>The catalogue's error for a refused write, from the API's error body (§4.5).</summary>
-    internal static async Task<PartnerReferralsException> ErrorOfAsync(HttpResponseMessage response, HttpRequestMessage request, OperationContext operation)
-    {
-        var body = await BufferedBodyContent.ReadBodyAsync(response.Content).ConfigureAwait(false);
-        var requestId = request.Headers.TryGetValues(CorrelationHandler.RequestIdHeader, out var ids) ? System.Linq.Enumerable.FirstOrDefault(ids) : null;
-        return ApiErrorMapper.Map(response.StatusCode, body, request.RequestUri, requestId, operation.CorrelationId.ToString(), RetryHandler.AttemptsOf(request), RetryHandler.RefusedWaitOf(request), ApiSurface.CoSell);
-    }
+    internal async Task<PartnerReferralsException> ErrorOfAsync(HttpResponseMessage response, HttpRequestMessage request, OperationContext operation) =>
+        fetcher.ErrorOf(response, await BufferedBodyContent.ReadBodyAsync(response.Content).ConfigureAwait(false), request, operation);
 }

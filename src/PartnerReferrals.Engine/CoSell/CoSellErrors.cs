@@ -1,6 +1,6 @@
 namespace PartnerReferrals.Engine.CoSell;
 
-/// <summary>Errors of the co-sell (Referrals API) side: where it is not offered, a token for the wrong API, a missing role.</summary>
+/// <summary>Errors of the co-sell (Referrals API) side: where it is not offered, a token for the wrong API, a missing role, and its answers' statuses.</summary>
 public static class CoSellErrors
 {
     public static PartnerReferralsException NotOffered(string environment) => new(
@@ -33,6 +33,21 @@ public static class CoSellErrors
         id)
     {
         ParameterName = "Id",
+    };
+
+    /// <summary>The Referrals API's own reading of a refusal where it differs from the analytics API's; null where it does not.</summary>
+    internal static (string Id, ErrorKind Kind, string What, string Action)? OfStatus(int status, System.Uri? url) => status switch
+    {
+        403 => ("PartnerReferrals.CoSell.Forbidden", ErrorKind.PermissionDenied,
+            "The Referrals API refused access to co-sell referrals: the signed-in account lacks a Referrals role.",
+            RoleAdvice(write: false)),
+        404 => ("PartnerReferrals.CoSell.NotFound", ErrorKind.ObjectNotFound,
+            "The Referrals API found nothing at " + url?.GetLeftPart(System.UriPartial.Path) + ".",
+            "Check the referral id (Get-PartnerCoSellReferral lists the ones you may see)."),
+        400 => ("PartnerReferrals.CoSell.BadRequest", ErrorKind.InvalidArgument,
+            "The Referrals API rejected the request.",
+            "Correct -Filter (the API's OData filter: eq, and, team/any(...)) or the other parameters."),
+        _ => null,
     };
 
     /// <summary>A 403 from the Referrals API: the signed-in user lacks the role the call needs.</summary>

@@ -20,19 +20,8 @@ internal static class ApiErrorMapper
         var status = (int)statusCode;
         var (code, description) = ReadBody(body);
         var detail = string.IsNullOrWhiteSpace(description) ? string.Empty : " The API said: " + description!.Trim().TrimEnd('.') + ".";
-        var (id, kind, what, action) = MfaCheck.IsRefusal(status, code, description) ? MfaCheck.Refusal() : (surface, status) switch
-        {
-            (ApiSurface.CoSell, 403) => ("PartnerReferrals.CoSell.Forbidden", ErrorKind.PermissionDenied,
-                "The Referrals API refused access to co-sell referrals: the signed-in account lacks a Referrals role.",
-                CoSell.CoSellErrors.RoleAdvice(write: false)),
-            (ApiSurface.CoSell, 404) => ("PartnerReferrals.CoSell.NotFound", ErrorKind.ObjectNotFound,
-                "The Referrals API found nothing at " + url?.GetLeftPart(UriPartial.Path) + ".",
-                "Check the referral id (Get-PartnerCoSellReferral lists the ones you may see)."),
-            (ApiSurface.CoSell, 400) => ("PartnerReferrals.CoSell.BadRequest", ErrorKind.InvalidArgument,
-                "The Referrals API rejected the request.",
-                "Correct -Filter (the API's OData filter: eq, and, team/any(...)) or the other parameters."),
-            _ => MapStatus(status, url, attempts, refused),
-        };
+        var (id, kind, what, action) = MfaCheck.IsRefusal(status, code, description) ? MfaCheck.Refusal()
+            : (surface == ApiSurface.CoSell ? CoSell.CoSellErrors.OfStatus(status, url) : null) ?? MapStatus(status, url, attempts, refused);
 
         return new PartnerReferralsException(id, kind, what + detail, action, url)
         {

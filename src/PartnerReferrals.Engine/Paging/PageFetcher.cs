@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -39,20 +40,11 @@ internal sealed class PageFetcher
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.TryAddWithoutValidation(CorrelationHandler.RequestIdHeader, requestId);
-            operation.AttachTo(request);
-            if (tokens is not null)
-            {
-                AuthenticationHandler.UseTokens(request, tokens);
-            }
-
-            // Headers-read: the retry handler has already read the body; HttpClient would otherwise buffer a copy of it.
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await SendAsync(request, requestId, operation, cancellationToken).ConfigureAwait(false);
             var body = await BufferedBodyContent.ReadBodyAsync(response.Content).ConfigureAwait(false);
-            var correlationId = operation.CorrelationId.ToString();
             if (!response.IsSuccessStatusCode)
             {
-                throw ApiErrorMapper.Map(response.StatusCode, body, url, requestId, correlationId, RetryHandler.AttemptsOf(request), RetryHandler.RefusedWaitOf(request), surface);
+                throw ErrorOf(response, body, request, operation);
             }
 
             try
@@ -83,10 +75,34 @@ internal sealed class PageFetcher
                     ex)
                 {
                     RequestId = requestId,
-                    CorrelationId = correlationId,
+                    CorrelationId = operation.CorrelationId.ToString(),
                     HttpStatus = (int)response.StatusCode,
                 };
             }
         }
+    }
+
+    /// <summary>
+    /// Sends a request as every request to this API is sent: with its MS-RequestId (the same on each attempt of one
+    /// logical request), the operation it belongs to and the tokens of this API's audience. Headers-read: the retry
+    /// handler has already read the body; HttpClient would otherwise buffer a copy of it.
+    /// </summary>
+    internal Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string requestId, OperationContext operation, CancellationToken cancellationToken)
+    {
+        request.Headers.TryAddWithoutValidation(CorrelationHandler.RequestIdHeader, requestId);
+        operation.AttachTo(request);
+        if (tokens is not null)
+        {
+            AuthenticationHandler.UseTokens(request, tokens);
+        }
+
+        return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    /// <summary>The catalogue's error for a refused request, from the answer's body (read whole already).</summary>
+    internal PartnerReferralsException ErrorOf(HttpResponseMessage response, ArraySegment<byte> body, HttpRequestMessage request, OperationContext operation)
+    {
+        var requestId = request.Headers.TryGetValues(CorrelationHandler.RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
+        return ApiErrorMapper.Map(response.StatusCode, body, request.RequestUri, requestId, operation.CorrelationId.ToString(), RetryHandler.AttemptsOf(request), RetryHandler.RefusedWaitOf(request), surface);
     }
 }

@@ -114,10 +114,7 @@ internal static class BrowserSignIn
         }
     }
 
-    private static TimeSpan Timeout(Func<string, string?> environment) =>
-        int.TryParse(environment(TimeoutVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : DefaultTimeout;
+    private static TimeSpan Timeout(Func<string, string?> environment) => ConnectOptions.Seconds(environment, TimeoutVariable) ?? DefaultTimeout;
 
     private static BrowserNotOpenedException? FindNotOpened(Exception? ex)
     {

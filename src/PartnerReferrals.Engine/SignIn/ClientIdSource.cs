@@ -1,4 +1,3 @@
-using System;
 using PartnerReferrals.Engine.Sessions;
 
 namespace PartnerReferrals.Engine.SignIn;
@@ -13,7 +12,7 @@ internal static class ClientIdSource
     {
         var clientId = !string.IsNullOrWhiteSpace(request.ClientId)
             ? request.ClientId!.Trim()
-            : (options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable)(SignInDefaults.ClientIdVariable)?.Trim();
+            : options.Variables(SignInDefaults.ClientIdVariable)?.Trim();
         if (string.IsNullOrEmpty(clientId))
         {
             throw request.Environment == PartnerEnvironment.Emulator

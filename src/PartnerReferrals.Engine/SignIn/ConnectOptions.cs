@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading.Tasks;
 using PartnerReferrals.Engine.Http;
 
@@ -20,4 +21,13 @@ public sealed class ConnectOptions
 
     /// <summary>Reads environment variables (PARTNERREFERRALS_CLIENT_ID, PARTNERREFERRALS_EMULATOR_FILE); the process's when null.</summary>
     public Func<string, string?>? GetEnvironmentVariable { get; set; }
+
+    /// <summary>The environment variables this sign-in sees: the seam's, else the process's.</summary>
+    internal Func<string, string?> Variables => GetEnvironmentVariable ?? Environment.GetEnvironmentVariable;
+
+    /// <summary>A positive whole number of seconds set in a variable; null when unset or anything else.</summary>
+    internal static TimeSpan? Seconds(Func<string, string?> variables, string name) =>
+        int.TryParse(variables(name), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
 }

@@ -33,7 +33,8 @@ internal static class SignInService
         http.ApplicationName = request.ApplicationName ?? http.ApplicationName;
         http.Pin = endpoints.Pin ?? http.Pin;
         http.Proxy = ProxySettings.For(request) ?? http.Proxy;
-        if (RetryBudget(options) is { } budget)
+        // A retry budget raised for throttling that asks for long waits (the error of a refused Retry-After names the variable).
+        if (ConnectOptions.Seconds(options.Variables, RefusedWait.BudgetVariable) is { } budget)
         {
             http.MaxRetryDuration = budget;
         }
@@ -66,7 +67,7 @@ internal static class SignInService
         }
 
         MfaCheck.WarnIfMissing(token, output);
-        var context = Context(request, endpoints, provider.Account, provider.TenantId ?? request.TenantId, request.ClientId ?? provider.ClientId, provider.ExpiresOn);
+        var context = Context(request, request.Method.ToString(), endpoints, provider.Account, provider.TenantId ?? request.TenantId, request.ClientId ?? provider.ClientId, provider.ExpiresOn);
 
         // One token, one audience: the other API is refused with its audience named, before any request.
         var coSellUrl = CoSellEndpoints.ReferralsUrlFor(endpoints);
@@ -108,8 +109,7 @@ internal static class SignInService
         var account = result.Account ?? (await app.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault()
             ?? throw AuthErrors.Failed("PartnerReferrals.Auth.NoAccount", ErrorKind.AuthenticationError, "The sign-in returned no account, so tokens could not be renewed later.", "Sign in with -UseDeviceCode or interactively, so the module can renew tokens later.");
         var provider = new MsalTokenProvider(app, account, Scopes, afterAcquire, request.Method == SignInMethod.RefreshToken);
-        var context = Context(request, endpoints, account.Username, result.TenantId ?? request.TenantId, clientId, result.ExpiresOn);
-        context.SignInMethod = method;
+        var context = Context(request, method, endpoints, account.Username, result.TenantId ?? request.TenantId, clientId, result.ExpiresOn);
         return new PartnerReferralsSession(endpoints.BaseUrl, provider, context, http, network, owned: provider, coSell: CoSellOf(endpoints, context, provider)) { RefreshTokens = refreshTokens };
     }
 
@@ -130,7 +130,7 @@ internal static class SignInService
         var publicApp = (IPublicClientApplication)app;
         if (request.Method == SignInMethod.Interactive)
         {
-            var environment = options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable;
+            var environment = options.Variables;
             var why = options.OpenBrowser is null ? BrowserSignIn.WhyNoBrowser(environment) : null;
             if (why is null)
             {
@@ -183,7 +183,7 @@ internal static class SignInService
             ? CoSellAccess.Available(url, provider.ForScopes(CoSellScopes))
             : CoSellAccess.Refused(CoSellErrors.NotOffered(context.Environment!));
 
-    private static PartnerReferralsContext Context(ConnectRequest request, EnvironmentEndpoints endpoints, string? account, string? tenantId, string? clientId, DateTimeOffset? expiresOn) => new()
+    private static PartnerReferralsContext Context(ConnectRequest request, string method, EnvironmentEndpoints endpoints, string? account, string? tenantId, string? clientId, DateTimeOffset? expiresOn) => new()
     {
         Account = account,
         TenantId = tenantId,
@@ -191,19 +191,10 @@ internal static class SignInService
         Environment = endpoints.Environment.ToString(),
         BaseUrl = endpoints.BaseUrl.ToString(),
         Proxy = request.Proxy?.GetLeftPart(UriPartial.Authority),
-        SignInMethod = request.Method.ToString(),
+        SignInMethod = method,
         ContextScope = request.ContextScope.ToString(),
         TokenExpiresOn = expiresOn,
     };
-
-    /// <summary>A retry budget raised for throttling that asks for long waits (the error of a refused Retry-After names the variable).</summary>
-    private static TimeSpan? RetryBudget(ConnectOptions options)
-    {
-        var text = (options.GetEnvironmentVariable ?? Environment.GetEnvironmentVariable)(RefusedWait.BudgetVariable);
-        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? TimeSpan.FromSeconds(seconds)
-            : null;
-    }
 
     private static PartnerReferralsException Missing(string parameter, string message) =>
         new("PartnerReferrals.Auth.CredentialMissing", ErrorKind.InvalidArgument, message, "Give -" + parameter + " as a SecureString, for example from Get-Secret or Read-Host -AsSecureString.") { ParameterName = parameter };

@@ -66,7 +66,7 @@ internal sealed class CoSellWriter
 
         if (!response.IsSuccessStatusCode)
         {
-            var apiError = await CoSellClient.ErrorOfAsync(response, request, operation).ConfigureAwait(false);
+            var apiError = await client.ErrorOfAsync(response, request, operation).ConfigureAwait(false);
             throw CoSellWriteErrors.Refused(status, apiError.Problem, state, request.RequestUri) ?? apiError;
         }
 
@@ -101,12 +101,12 @@ internal sealed class CoSellWriter
             var status = (int)response.StatusCode;
             if (status is 500 or 502 or 504)
             {
-                throw CoSellWriteErrors.OutcomeUnknown(referral, await CoSellClient.ErrorOfAsync(response, request, operation).ConfigureAwait(false));
+                throw CoSellWriteErrors.OutcomeUnknown(referral, await client.ErrorOfAsync(response, request, operation).ConfigureAwait(false));
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                var apiError = await CoSellClient.ErrorOfAsync(response, request, operation).ConfigureAwait(false);
+                var apiError = await client.ErrorOfAsync(response, request, operation).ConfigureAwait(false);
                 throw CoSellWriteErrors.Refused(status, apiError.Problem, null, request.RequestUri) ?? apiError;
             }
 
