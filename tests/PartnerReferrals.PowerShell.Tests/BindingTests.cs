@@ -138,17 +138,6 @@ public sealed class BindingTests(ModuleFixture module) : RunspaceTest(module)
     }
 
     [Fact]
-    public void A_summary_row_piped_into_Get_PartnerReferral_drills_down_by_its_Status()
-    {
-        EnsureConnected();
-        var status = Module.Server.Referrals[0].Status!;
-
-        var result = Session.Run("Get-PartnerReferralSummary -GroupBy status | Where-Object Status -EQ $status | Get-PartnerReferral", ("status", status)).AssertNoErrors();
-
-        Assert.Equal(Module.Server.Referrals.Where(r => r.Status == status).Select(r => r.Id), result.Output.Select(o => (string)o.Properties["Id"].Value));
-    }
-
-    [Fact]
     public void Objects_with_Status_and_CustomerMarket_bind_by_property_name_and_each_runs_its_own_query()
     {
         EnsureConnected();

@@ -120,7 +120,11 @@ public sealed class CommandMetadataTests(ModuleFixture module) : RunspaceTest(mo
         Assert.True(Mandatory(connect, "RefreshToken", "RefreshToken"));
         Assert.True(Mandatory(connect, "AccessToken", "AccessToken"));
         Assert.Equal(["RefreshToken"], connect.Parameters["ClientSecretCredential"].ParameterSets.Keys);
-        Assert.Equal(["RefreshToken"], connect.Parameters["CertificateThumbprint"].ParameterSets.Keys);
+        // Every way an app proves itself (a secret or a certificate, by thumbprint, object or file) goes with a refresh token only.
+        foreach (var proof in new[] { "CertificateThumbprint", "Certificate", "CertificatePath", "CertificatePassword" })
+        {
+            Assert.Equal(["RefreshToken"], connect.Parameters[proof].ParameterSets.Keys);
+        }
     }
 
     [Fact]

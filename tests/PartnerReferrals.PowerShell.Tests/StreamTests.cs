@@ -158,39 +158,6 @@ public sealed partial class StreamTests(ModuleFixture module) : RunspaceTest(mod
     }
 
     [Fact]
-    public void No_stream_shows_a_refresh_token_given_as_text_or_handed_out_by_Get_PartnerReferralsRefreshToken()
-    {
-        Disconnect();
-        var given = Module.Server.Tokens.IssueRefreshToken(Module.ClientId);
-
-        // As text, the way Get-AutomationVariable hands it back; then every way a script shows the handed-out object.
-        var result = Session.Run(
-            """
-            $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'
-            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulatorFile -RefreshToken $given -ClientId $clientId | Out-Null
-            Remove-Variable -Name given
-            $handedOut = Get-PartnerReferralsRefreshToken
-            $handedOut
-            $handedOut | Format-List * | Out-String
-            $handedOut | ConvertTo-Json
-            $handedOut | ConvertTo-Csv
-            Get-PartnerReferral -First 15 -PageSize 5
-            Get-PartnerReferralSummary -GroupBy colour
-            """,
-            ("given", given));
-        var newest = Session.Run("[pscredential]::new('token', $handedOut.RefreshToken).GetNetworkCredential().Password").AssertNoErrors().Output.Single().BaseObject.ToString()!;
-
-        Assert.NotEmpty(result.Debug);
-        Assert.Single(result.Errors);
-        Assert.NotEqual(given, newest);
-        Assert.All(result.AllText(), text =>
-        {
-            Assert.DoesNotContain(given, text, StringComparison.Ordinal);
-            Assert.DoesNotContain(newest, text, StringComparison.Ordinal);
-        });
-    }
-
-    [Fact]
     public void Connect_by_device_code_with_Debug_signs_in_in_a_host_that_cannot_prompt()
     {
         Disconnect();

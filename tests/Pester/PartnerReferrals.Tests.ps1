@@ -102,35 +102,6 @@ Describe 'Get-PartnerReferral' {
         @(Get-PartnerReferral -Filter "status eq 'Won' or status eq 'Lost'").Count | Should -Be $expected
     }
 
-    It 'returns the first N with -First' {
-        $first = @(Get-PartnerReferral -First 10)
-        $first.Count | Should -Be 10
-        $first.Id | Should -Be $script:All[0..9].Id
-    }
-
-    It 'skips with -Skip' {
-        $page = @(Get-PartnerReferral -Skip 5 -First 5)
-        $page.Id | Should -Be $script:All[5..9].Id
-    }
-
-    It 'writes the total count first with -IncludeTotalCount' {
-        $result = @(Get-PartnerReferral -IncludeTotalCount -First 3)
-        $result.Count | Should -Be 4
-        [uint64] $result[0].PSObject.BaseObject | Should -Be $script:Emulator.Referrals
-    }
-
-    It 'returns the same rows with any page size' {
-        $paged = @(Get-PartnerReferral -PageSize 7 -First 30)
-        $paged.Id | Should -Be $script:All[0..29].Id
-    }
-
-    It 'stops at once when Select-Object -First has enough' {
-        $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $three = @(Get-PartnerReferral -PageSize 1 | Select-Object -First 3)
-        $three.Count | Should -Be 3
-        $watch.Elapsed.TotalSeconds | Should -BeLessThan 30
-    }
-
     It 'round-trips through Export-Csv and Import-Csv, every cell as its value reads, with no type name' {
         $csv = Join-Path $TestDrive 'referrals.csv'
         $script:All | Export-Csv -Path $csv -NoTypeInformation
@@ -161,10 +132,6 @@ Describe 'Get-PartnerReferral' {
         @(Import-Csv -Path $csv | Get-PartnerReferral).Id | Should -Be @($expected.Id)
     }
 
-    It 'drills down from summary rows by property name' {
-        $rows = Get-PartnerReferralSummary -GroupBy status | Where-Object Status -EQ 'Won'
-        @($rows | Get-PartnerReferral).Count | Should -Be @($script:All | Where-Object Status -EQ 'Won').Count
-    }
 }
 
 Describe 'Get-PartnerReferralSummary' {
@@ -189,21 +156,6 @@ Describe 'Get-PartnerReferralSummary' {
 }
 
 Describe 'Errors' {
-    It 'reports an unknown field with a stable id, a precise category and the value as target' {
-        $caught = $null
-        try {
-            Get-PartnerReferralSummary -GroupBy colour -ErrorAction Stop
-        }
-        catch {
-            $caught = $_
-        }
-        $caught | Should -Not -BeNullOrEmpty
-        $caught.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Query.UnknownField,*'
-        $caught.CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $caught.TargetObject | Should -Be 'colour'
-        $caught.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
-    }
-
     It 'rejects a page size outside 1..10000 before any request' {
         { Get-PartnerReferral -PageSize 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,PartnerReferrals.Commands.GetPartnerReferralCommand'
     }

@@ -19,6 +19,11 @@ BeforeAll {
         Connect-PartnerReferrals -Environment Emulator -EmulatorFile $Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
     }
 
+    # Connect with a refresh token as a runbook does, recorded (see Invoke-Recorded); a refusal is the result's Error.
+    function Connect-ByRefreshToken($Emulator, $RefreshToken) {
+        Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $Emulator.PublishFile -RefreshToken $RefreshToken -ClientId $script:ClientId -Debug -ErrorAction Stop }
+    }
+
     # Runs a command with -Debug traces on and every stream merged, keeps all of it as text (an error record with its
     # details) for the leak check, and returns the objects and the error.
     function Invoke-Recorded([scriptblock] $Command) {
@@ -104,7 +109,7 @@ Describe 'Get-PartnerReferralsRefreshToken across an access-token renewal' {
     }
 
     It 'gives a token the emulator accepts for a new sign-in' {
-        $result = Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken $script:Rotated.RefreshToken -ClientId $script:ClientId -Debug }
+        $result = Connect-ByRefreshToken $script:Emulator $script:Rotated.RefreshToken
         $result.Error | Should -BeNullOrEmpty
         $result.Output[0].SignInMethod | Should -Be 'RefreshToken'
         (Get-NewestToken).Text | Should -Not -Be $script:Rotated.Text -Because 'the sign-in redeemed it for a new one'
@@ -115,10 +120,10 @@ Describe 'Get-PartnerReferralsRefreshToken across an access-token renewal' {
         Get-PartnerReferralsRefreshToken | Export-Clixml -Path $saved
         $fromFile = Import-Clixml -Path $saved
         $fromFile.RefreshToken | Should -BeOfType ([securestring])
-        (Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken $fromFile -ClientId $script:ClientId -Debug }).Error | Should -BeNullOrEmpty
+        (Connect-ByRefreshToken $script:Emulator $fromFile).Error | Should -BeNullOrEmpty
 
         $text = (Get-NewestToken).Text
-        (Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken $text -ClientId $script:ClientId -Debug }).Error | Should -BeNullOrEmpty
+        (Connect-ByRefreshToken $script:Emulator $text).Error | Should -BeNullOrEmpty
         (Get-PartnerReferralsContext).SignInMethod | Should -Be 'RefreshToken'
     }
 }
@@ -147,7 +152,7 @@ Describe 'Get-PartnerReferralsRefreshToken after a silent sign-in from the persi
         $token = Get-NewestToken
         $token.Text | Should -Not -Be $first.Text
         $token.IssuedOn | Should -BeGreaterThan $first.IssuedOn
-        (Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken $token.RefreshToken -ClientId $script:ClientId -Debug }).Error | Should -BeNullOrEmpty
+        (Connect-ByRefreshToken $script:Emulator $token.RefreshToken).Error | Should -BeNullOrEmpty
     }
 }
 
@@ -195,7 +200,7 @@ Get-PartnerReferral -Debug | Export-Csv -Path $Csv -NoTypeInformation
 
     It 'has used four different tokens, and the emulator accepts the last one saved' {
         Get-TokenText (Import-Clixml -Path $script:Store) | Out-Null
-        $result = Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken (Import-Clixml -Path $script:Store) -ClientId $script:ClientId -Debug }
+        $result = Connect-ByRefreshToken $script:Emulator (Import-Clixml -Path $script:Store)
         $result.Error | Should -BeNullOrEmpty
         $script:Tokens.Count | Should -BeGreaterOrEqual 4
         Disconnect-PartnerReferrals
@@ -211,7 +216,7 @@ Describe 'A refresh token the service refuses ends Connect with the way out' {
             Disconnect-PartnerReferrals
             # The emulator's refresh tokens live two seconds here: wait them out.
             Start-Sleep -Seconds 3
-            $result = Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulator.PublishFile -RefreshToken $token.RefreshToken -ClientId $script:ClientId -Debug -ErrorAction Stop }
+            $result = Connect-ByRefreshToken $emulator $token.RefreshToken
         }
         finally {
             Stop-TestEmulator $emulator
@@ -233,14 +238,14 @@ Describe 'A refresh token the service refuses ends Connect with the way out' {
             Connect-ByDeviceCode $emulator
             $dayOne = Get-NewestToken
             Start-Sleep -Seconds 3
-            (Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulator.PublishFile -RefreshToken $dayOne.RefreshToken -ClientId $script:ClientId -Debug }).Error | Should -BeNullOrEmpty
+            (Connect-ByRefreshToken $emulator $dayOne.RefreshToken).Error | Should -BeNullOrEmpty
             $saved = Get-NewestToken
             Disconnect-PartnerReferrals
             $wait = ($dayOne.IssuedOn.AddSeconds(6.5) - [DateTimeOffset]::UtcNow).TotalMilliseconds
             if ($wait -gt 0) { Start-Sleep -Milliseconds $wait }
 
-            $stale = Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulator.PublishFile -RefreshToken $dayOne.RefreshToken -ClientId $script:ClientId -Debug -ErrorAction Stop }
-            $fresh = Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $emulator.PublishFile -RefreshToken $saved.RefreshToken -ClientId $script:ClientId -Debug -ErrorAction Stop }
+            $stale = Connect-ByRefreshToken $emulator $dayOne.RefreshToken
+            $fresh = Connect-ByRefreshToken $emulator $saved.RefreshToken
         }
         finally {
             Disconnect-PartnerReferrals -ErrorAction SilentlyContinue
@@ -267,7 +272,7 @@ Describe 'A refresh token the service refuses ends Connect with the way out' {
         # The emulator keeps its tokens in memory only: the next one answers every earlier token as revoked.
         $second = Start-TestEmulator -Referrals 10
         try {
-            $result = Invoke-Recorded { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $second.PublishFile -RefreshToken $token.RefreshToken -ClientId $script:ClientId -Debug -ErrorAction Stop }
+            $result = Connect-ByRefreshToken $second $token.RefreshToken
         }
         finally {
             Stop-TestEmulator $second

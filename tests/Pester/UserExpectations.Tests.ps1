@@ -1,8 +1,8 @@
 #Requires -Version 7.2
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 
-# What a PowerShell user expects (issue 10): each Describe is one item of the issue, run against the packaged
-# module and the emulator as a user would run it.
+# What a PowerShell user expects of a module in a pipeline and a session: each Describe one behaviour, run against
+# the packaged module and the emulator as a user would run it.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -19,7 +19,7 @@ AfterAll {
     Remove-Module PartnerReferrals -Force -ErrorAction SilentlyContinue
 }
 
-Describe 'Item 1: a summary row piped into Get-PartnerReferral returns exactly the referrals it counts' {
+Describe 'A summary row piped into Get-PartnerReferral returns exactly the referrals it counts' {
     BeforeDiscovery {
         $dateFields = 'createdDate', 'acknowledgedDate', 'acceptedDate', 'declinedDate', 'expiredDate', 'lostDate', 'missedDate', 'skippedDate', 'wonDate', 'archivedDate'
         $script:Cases = @(
@@ -110,7 +110,7 @@ Describe 'Item 1: a summary row piped into Get-PartnerReferral returns exactly t
     }
 }
 
-Describe 'Item 3: a failure that concerns one piped input is a non-terminating error for that input' {
+Describe 'A failure that concerns one piped input is a non-terminating error for that input' {
     BeforeAll {
         $script:Inputs = @(
             [pscustomobject]@{ Status = 'Won' }
@@ -181,7 +181,7 @@ Describe 'Item 3: a failure that concerns one piped input is a non-terminating e
     }
 }
 
-Describe 'Item 4: -CountVariable gives the total without a foreign object in the stream' {
+Describe '-CountVariable gives the total without a foreign object in the stream' {
     It 'sets the variable to the total and writes only referrals, so Export-Csv writes the rows' {
         $csv = Join-Path $TestDrive 'first.csv'
         Get-PartnerReferral -First 5 -CountVariable total | Export-Csv -Path $csv
@@ -211,7 +211,7 @@ Describe 'Item 4: -CountVariable gives the total without a foreign object in the
     }
 }
 
-Describe 'Item 13: look up referrals by id' {
+Describe 'Look up referrals by id' {
     It 'returns the referrals with the ids given' {
         $ids = $script:All[3].Id, $script:All[7].Id
         $rows = @(Get-PartnerReferral -Id $ids)
@@ -251,7 +251,7 @@ Describe 'Item 13: look up referrals by id' {
     }
 }
 
-Describe 'Item 14: -ChangedSince returns what changed since a previous pull' {
+Describe '-ChangedSince returns what changed since a previous pull' {
     BeforeAll {
         $script:DateProperties = 'CreatedDate', 'AcknowledgedDate', 'AcceptedDate', 'DeclinedDate', 'ExpiredDate', 'LostDate', 'MissedDate', 'SkippedDate', 'WonDate', 'ArchivedDate'
         function Get-ChangedSince([datetime] $Since) {
@@ -296,7 +296,7 @@ Describe 'Item 14: -ChangedSince returns what changed since a previous pull' {
     }
 }
 
-Describe 'Item 2: the context shows the live token expiry and whether a renewal is possible' {
+Describe 'The context shows the live token expiry and whether a renewal is possible' {
     BeforeAll {
         # Tokens of a minute: MSAL renews a token that expires within five minutes, so every request renews.
         $script:ShortLived = Start-TestEmulator -Referrals 20 -ArgumentList '--token-lifetime', 60
@@ -344,10 +344,10 @@ Describe 'Item 2: the context shows the live token expiry and whether a renewal 
     }
 }
 
-# Item 5 (each grouping's own view) and item 16 (views that fit a console) are tested in Views.Tests.ps1, and the
-# summary row's shape in SummaryRows.Tests.ps1.
+# Each grouping's own view and views that fit a console are tested in Views.Tests.ps1, and the summary row's shape
+# in SummaryRows.Tests.ps1.
 
-Describe 'Item 8: every error has a RecommendedAction' {
+Describe 'Every error has a RecommendedAction' {
     BeforeDiscovery {
         $script:ErrorCases = @(
             @{ Id = 'PartnerReferrals.Session.EnvironmentNotSupported'; Run = { Connect-PartnerReferrals -Environment China -UseDeviceCode -ClientId $script:ClientId -ErrorAction Stop } }
@@ -387,7 +387,7 @@ Describe 'Item 8: every error has a RecommendedAction' {
     }
 }
 
-Describe 'Item 11: the CurrentUser cache warning names the real switch' {
+Describe 'The CurrentUser cache warning names the real switch' {
     It 'tells to run Disconnect-PartnerReferrals -ClearPersistedCache, a switch that exists' {
         $originalData = $env:XDG_DATA_HOME
         # The cache goes to a folder of this test, not the user's profile.
@@ -412,7 +412,7 @@ Describe 'Item 11: the CurrentUser cache warning names the real switch' {
     }
 }
 
-Describe 'Item 10: filter and service errors say each thing once' {
+Describe 'Filter and service errors say each thing once' {
     It 'reports like as an unsupported operator and lists the supported ones' {
         $caught = $null
         try { Get-PartnerReferral -Filter "status like 'Won'" -ErrorAction Stop } catch { $caught = $_ }
@@ -446,7 +446,7 @@ Describe 'Item 10: filter and service errors say each thing once' {
     }
 }
 
-Describe 'Item 9: conflicting or ignored parameters are refused or warned, naming them' {
+Describe 'Conflicting or ignored parameters are refused or warned, naming them' {
     AfterAll {
         Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
     }
@@ -485,7 +485,7 @@ Describe 'Item 9: conflicting or ignored parameters are refused or warned, namin
     }
 }
 
-Describe 'Item 7: network and TLS failures of a sign-in have stable ids' {
+Describe 'Network and TLS failures of a sign-in have stable ids' {
     AfterAll {
         Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
     }
@@ -513,7 +513,7 @@ Describe 'Item 7: network and TLS failures of a sign-in have stable ids' {
     }
 }
 
-Describe 'Item 12: -Debug traces without ever prompting' {
+Describe '-Debug traces without ever prompting' {
     BeforeAll {
         # A runspace with no host cannot answer a prompt: any "Continue with this operation?" fails there.
         function Invoke-WithoutHost([string] $Script) {
@@ -553,7 +553,7 @@ Describe 'Item 12: -Debug traces without ever prompting' {
     }
 }
 
-Describe 'Item 15: completion and string forms a PowerShell user expects' {
+Describe 'Completion and string forms a PowerShell user expects' {
     BeforeAll {
         function Get-Completion([string] $Line) {
             (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
@@ -593,7 +593,7 @@ Describe 'Item 15: completion and string forms a PowerShell user expects' {
     }
 }
 
-Describe 'Item 17: CSV dates' {
+Describe 'CSV dates' {
     It 'keeps DateTime properties in UTC on the objects' {
         $script:All[0].CreatedDate | Should -BeOfType [datetime]
         $script:All[0].CreatedDate.Kind | Should -Be 'Utc'
@@ -624,5 +624,5 @@ Describe 'Item 17: CSV dates' {
     }
 }
 
-# Item 18 (every example of Get-Help -Examples works as written) is tested in Examples.Tests.ps1, with the README's and
+# That every example of Get-Help -Examples works as written is tested in Examples.Tests.ps1, with the README's and
 # about_PartnerReferrals' examples, against the data the README tells the reader to start.

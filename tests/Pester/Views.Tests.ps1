@@ -140,3 +140,25 @@ Describe 'The other tables' {
         @(-split $lines[0]) | Should -Be 'Group', 'Created', 'AcceptRate', 'WinRate', 'AcceptMedianHours', 'DateProblems'
     }
 }
+
+Describe 'The lists' {
+    It 'show every property of a referral with Format-List' {
+        $text = Get-PartnerReferral -First 1 | Format-List | Out-String -Width 200
+        foreach ($name in [PartnerReferrals.Models.Referral].GetProperties().Name) {
+            $text | Should -Match "(?m)^$name +:" -Because "Format-List shows $name"
+        }
+    }
+
+    It 'show the context as every property in declaration order: who is signed in, where and until when' {
+        $entries = @(Get-Lines (Get-PartnerReferralsContext | Out-String -Width 250) | ForEach-Object { , @($_ -split ' :', 2) })
+        $entries | ForEach-Object { $_.Count | Should -Be 2 -Because "'$($_ -join ' :')' is one property and its value" }
+        $entries | ForEach-Object { $_[0].TrimEnd() } | Should -Be ([PartnerReferrals.Models.PartnerReferralsContext].GetProperties().Name)
+        $values = @{}
+        $entries | ForEach-Object { $values[$_[0].TrimEnd()] = $_[1].Trim() }
+        $values.TenantId | Should -Not -BeNullOrEmpty
+        $values.Environment | Should -Be 'Emulator'
+        $values.SignInMethod | Should -Be 'DeviceCode'
+        $values.TokenExpired | Should -Be 'False'
+        $values.TokenExpiresOn | Should -Not -BeNullOrEmpty
+    }
+}
