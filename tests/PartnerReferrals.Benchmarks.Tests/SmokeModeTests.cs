@@ -61,7 +61,7 @@ public class SmokeModeTests
             Assert.True(double.IsFinite(value), key + " is " + value);
         });
         Assert.All(expected.Where(k => !k.StartsWith("memory.retained", StringComparison.Ordinal)), key => Assert.True(report.Figures[key] > 0, key + " is not positive"));
-        Assert.Equal(11, report.Targets.Count);
+        Assert.Equal(12, report.Targets.Count);
     }
 
     [Fact]

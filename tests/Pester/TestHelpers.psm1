@@ -44,4 +44,27 @@ function Stop-TestEmulator {
     }
 }
 
-Export-ModuleMember -Function Get-PackagedModulePath, Get-TestConfiguration, Start-TestEmulator, Stop-TestEmulator, Get-PowerShellCommand, Get-DotnetPath
+function Read-RequestLog {
+    # The requests an emulator started with '--request-log', $Path received, oldest first: one object a line.
+    param([Parameter(Mandatory)] [string] $Path)
+    if (-not (Test-Path -LiteralPath $Path)) { return }
+    foreach ($line in Get-Content -LiteralPath $Path) {
+        $cells = $line -split "`t"
+        $uri = [uri] ('https://x' + $cells[3])
+        $query = @{}
+        foreach ($pair in $uri.Query.TrimStart('?') -split '&' | Where-Object { $_ }) {
+            $name, $value = $pair -split '=', 2
+            $query[$name] = [uri]::UnescapeDataString($value)
+        }
+        [pscustomobject] @{
+            Status        = [int] $cells[2]
+            PathAndQuery  = $cells[3]
+            Query         = $query
+            Method        = $cells[4]
+            RequestId     = $cells[7]
+            CorrelationId = $cells[8]
+        }
+    }
+}
+
+Export-ModuleMember -Function Get-PackagedModulePath, Get-TestConfiguration, Start-TestEmulator, Stop-TestEmulator, Get-PowerShellCommand, Get-DotnetPath, Read-RequestLog
