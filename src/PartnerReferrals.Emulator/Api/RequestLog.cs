@@ -76,7 +76,7 @@ public sealed class RequestLog : IReadOnlyList<RecordedRequest>
             entries.Add(request);
             if (file is not null)
             {
-                File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture, $"{request.Received:O}\t{request.ReceivedMilliseconds:0.000}\t{request.StatusCode}\t{request.PathAndQuery}\t{request.Method}\t{request.Header("If-Match")}\t{request.Header("Prefer")}\n"));
+                File.AppendAllText(file, string.Create(CultureInfo.InvariantCulture, $"{request.Received:O}\t{request.ReceivedMilliseconds:0.000}\t{request.StatusCode}\t{request.PathAndQuery}\t{request.Method}\t{request.Header("If-Match")}\t{request.Header("Prefer")}\t{request.Header("MS-RequestId")}\t{request.Header("MS-CorrelationId")}\n"));
             }
         }
     }

@@ -38,8 +38,9 @@ internal static class EmulatorCommandLine
           --shift <kind:rows@n>     after n data requests insert, delete or move rows (e.g. insert:25000@4)
           --fail-after <n>          after n analytics data requests answer every one with --fail-status
           --fail-status <code>      the status of those failures (default 500)
-          --request-log <file>      append a line per request to either referrals API (received time, monotonic ms, status,
-                                    path, method, If-Match, Prefer)
+          --request-log <file>      append a line per request to either referrals API, tab-separated: received time,
+                                    monotonic ms, status, path and query, method, If-Match, Prefer, MS-RequestId,
+                                    MS-CorrelationId
           --cosell-referrals <n>    co-sell referrals (Referrals API, /v1.0/engagements/referrals) to generate (default 300, at most 100000)
           --cosell-role <role>      the signed-in user's Referrals role: Admin (default; sees and changes all), User
                                     (sees only referrals whose team has them; may not create or update) or None
