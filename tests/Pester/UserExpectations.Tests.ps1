@@ -513,45 +513,7 @@ Describe 'Network and TLS failures of a sign-in have stable ids' {
     }
 }
 
-Describe '-Debug traces without ever prompting' {
-    BeforeAll {
-        # A runspace with no host cannot answer a prompt: any "Continue with this operation?" fails there.
-        function Invoke-WithoutHost([string] $Script) {
-            $shell = [powershell]::Create()
-            try {
-                $shell.AddScript("Import-Module '$(Get-PackagedModulePath)'; $Script") | Out-Null
-                $output = $shell.Invoke()
-                [pscustomobject]@{ Output = $output; Errors = @($shell.Streams.Error); Information = @($shell.Streams.Information | ForEach-Object { "$($_.MessageData)" }); Debug = @($shell.Streams.Debug | ForEach-Object Message) }
-            }
-            finally {
-                $shell.Dispose()
-            }
-        }
-    }
-
-    It 'Get-PartnerReferral -Debug writes its HTTP trace and verbose lines, and no error' {
-        $run = Invoke-WithoutHost 'Get-PartnerReferral -First 2 -PageSize 1 -Debug'
-        $run.Errors | Should -BeNullOrEmpty
-        $run.Output.Count | Should -Be 2
-        @($run.Information | Where-Object { $_ -like 'DEBUG: HTTP GET*' }).Count | Should -Be 2
-        @($run.Information | Where-Object { $_ -like 'VERBOSE: Page*' }).Count | Should -Be 2
-        ($run.Information -join "`n") | Should -Not -Match 'Bearer|eyJ'
-    }
-
-    It 'Connect and Disconnect with -Debug do not prompt for their warnings and verbose lines' {
-        $run = Invoke-WithoutHost "Disconnect-PartnerReferrals -Debug; Connect-PartnerReferrals -Environment Emulator -EmulatorFile '$($script:Emulator.PublishFile)' -UseDeviceCode -ClientId $($script:ClientId) -Debug"
-        $run.Errors | Should -BeNullOrEmpty
-        $run.Output[0].Environment | Should -Be 'Emulator'
-        @($run.Information | Where-Object { $_ -like 'WARNING: To sign in*' }).Count | Should -Be 1
-    }
-
-    It 'the documented recipe $DebugPreference = ''Continue'' gives debug records' {
-        $run = Invoke-WithoutHost '$DebugPreference = ''Continue''; Get-PartnerReferral -First 1'
-        $run.Errors | Should -BeNullOrEmpty
-        @($run.Debug | Where-Object { $_ -like 'HTTP GET*' }).Count | Should -Be 1
-        (Get-Help about_PartnerReferrals | Out-String) | Should -Match "\`$DebugPreference = 'Continue'"
-    }
-}
+# -Debug and -Verbose where no one can answer a prompt: Streams.Tests.ps1.
 
 Describe 'Completion and string forms a PowerShell user expects' {
     BeforeAll {
