@@ -9,8 +9,6 @@ namespace PartnerReferrals.PowerShell.Tests.Support;
 /// </summary>
 public sealed class ModuleFixture : IAsyncLifetime
 {
-    public const int ReferralCount = 600;
-
     public EmulatorServer Server { get; private set; } = null!;
 
     public string PublishFile { get; } = Path.Combine(Path.GetTempPath(), $"partnerreferrals-powershell-tests-{Guid.NewGuid():N}.json");
@@ -28,7 +26,7 @@ public sealed class ModuleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ModuleDirectory = await Task.Run(() => PackagedModule.Current.ModuleDirectory);
-        Server = await EmulatorServer.StartAsync(new EmulatorOptions { ReferralCount = ReferralCount, Seed = 17, PublishFile = PublishFile });
+        Server = await EmulatorServer.StartAsync(new EmulatorOptions { ReferralCount = 50, Seed = 17, PublishFile = PublishFile });
     }
 
     public async Task DisposeAsync()
@@ -52,33 +50,6 @@ public sealed class ModuleFixture : IAsyncLifetime
     /// </summary>
     internal void EnsureConnected(PowerShellSession session) =>
         session.Run("if (-not (Get-PartnerReferralsContext)) { " + ConnectScript + " | Out-Null }").AssertNoErrors();
-
-    internal void Disconnect(PowerShellSession session) =>
-        session.Run("Disconnect-PartnerReferrals").AssertNoErrors();
-
-    /// <summary>
-    /// After a pipeline stopped, the emulator may still log the requests that were in flight (it logs a request when
-    /// it answers it, which on a busy machine can come a moment later); after that its log must stay still.
-    /// </summary>
-    internal void AssertNoFurtherRequests()
-    {
-        Thread.Sleep(TimeSpan.FromSeconds(1));
-        var settled = Server.Requests.Count;
-        Thread.Sleep(TimeSpan.FromSeconds(1));
-        Assert.Equal(settled, Server.Requests.Count);
-    }
-
-    /// <summary>Switches every fault off; tests that turn one on call this in Dispose, also when they fail.</summary>
-    public void ResetFaults()
-    {
-        var faults = Server.Faults;
-        faults.Latency = TimeSpan.Zero;
-        faults.ServerErrorRatio = 0;
-        faults.ThrottleRatio = 0;
-        faults.DropConnectionRatio = 0;
-        faults.TruncateBodyRatio = 0;
-        faults.TokenLifetimeOverride = null;
-    }
 }
 
 /// <summary>

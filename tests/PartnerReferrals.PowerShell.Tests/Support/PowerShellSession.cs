@@ -41,8 +41,6 @@ internal sealed class PowerShellSession : IDisposable
     /// <summary>Sets a script variable that the next scripts can use ($name).</summary>
     public void Set(string name, object? value) => runspace.SessionStateProxy.SetVariable(name, value);
 
-    public object? Get(string name) => runspace.SessionStateProxy.GetVariable(name);
-
     /// <summary>Runs script text to its end and collects everything it wrote; a terminating error is returned, not thrown.</summary>
     public ScriptResult Run(string script, params (string Name, object? Value)[] variables)
     {
@@ -51,7 +49,8 @@ internal sealed class PowerShellSession : IDisposable
             Set(name, value);
         }
 
-        using var shell = NewShell();
+        using var shell = Shell.Create();
+        shell.Runspace = runspace;
         shell.AddScript(script);
         Collection<PSObject> output = [];
         ErrorRecord? terminating = null;
@@ -65,14 +64,6 @@ internal sealed class PowerShellSession : IDisposable
         }
 
         return new ScriptResult(output, shell.Streams, terminating);
-    }
-
-    /// <summary>A PowerShell instance on this runspace, for tests that drive it themselves (BeginInvoke, Stop).</summary>
-    public Shell NewShell()
-    {
-        var shell = Shell.Create();
-        shell.Runspace = runspace;
-        return shell;
     }
 
     public void Dispose() => runspace.Dispose();

@@ -2,7 +2,7 @@ namespace PartnerReferrals.PowerShell.Tests.Support;
 
 /// <summary>
 /// What every runspace test shares: the module fixture and a fresh runspace per test with the packaged module
-/// imported; after each test, also a failed one, the emulator's faults are off again and the runspace is closed.
+/// imported, closed after each test, also a failed one.
 /// </summary>
 public abstract class RunspaceTest : IDisposable
 {
@@ -25,13 +25,10 @@ public abstract class RunspaceTest : IDisposable
     /// <summary>Signs in unless the module's process-wide session is connected already.</summary>
     private protected void EnsureConnected() => Module.EnsureConnected(Session);
 
-    private protected void Disconnect() => Module.Disconnect(Session);
-
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)
         {
-            Module.ResetFaults();
             Session.Dispose();
         }
     }
