@@ -32,12 +32,6 @@ BeforeAll {
         param([hashtable] $Certificate)
         Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -RefreshToken $script:RefreshToken -ClientId $script:ClientId @Certificate -ErrorAction Stop
     }
-
-    function Get-Failure {
-        param([scriptblock] $Script)
-        try { & $Script | Out-Null } catch { return $_ }
-        throw 'The command did not fail.'
-    }
 }
 
 AfterAll {

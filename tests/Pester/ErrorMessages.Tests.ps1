@@ -11,10 +11,6 @@ BeforeAll {
     $script:ClientId = [guid]::NewGuid().ToString()
     Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
 
-    function Get-Failure([scriptblock] $Command) {
-        try { & $Command; $null } catch { $_ }
-    }
-
     # The error view as a person sees it: the message and, on its own line, the recommendation.
     function Get-Shown($ErrorRecord) { $ErrorRecord | Out-String -Width 400 }
 }

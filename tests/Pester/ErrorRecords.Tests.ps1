@@ -26,17 +26,6 @@ BeforeAll {
         Remove-Item -LiteralPath $Emulator.Log -ErrorAction SilentlyContinue
     }
 
-    # The error record $Command ends with (run with -ErrorAction Stop).
-    function Get-Failure([scriptblock] $Command) {
-        try {
-            & $Command
-        }
-        catch {
-            return $_
-        }
-        throw 'The command did not fail.'
-    }
-
     function Assert-NoStackTrace($Record) {
         foreach ($text in $Record.Exception.Message, "$($Record.ErrorDetails.Message)", ($Record | Out-String -Width 500)) {
             $text | Should -Not -Match '   at '
@@ -149,13 +138,7 @@ Describe 'An expired access token' {
     }
 
     It 'is refused at sign-in with an authentication error that shows no token, and no session is left' {
-        Connect-To $script:ShortLived
-        $refresh = [pscredential]::new('t', (Get-PartnerReferralsRefreshToken).RefreshToken).GetNetworkCredential().Password
-        Disconnect-PartnerReferrals
-        $authority = (Get-Content -Raw $script:ShortLived.PublishFile | ConvertFrom-Json).authority.TrimEnd('/')
-        $token = (Invoke-RestMethod -SkipCertificateCheck -Method Post -Uri "$authority/oauth2/v2.0/token" -Body @{
-                client_id = $script:ClientId; grant_type = 'refresh_token'; refresh_token = $refresh; scope = 'https://api.partnercenter.microsoft.com/user_impersonation offline_access'
-            }).access_token
+        $token = Get-EmulatorAccessToken $script:ShortLived $script:ClientId
         Start-Sleep -Seconds 3
 
         $record = Get-Failure { Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:ShortLived.PublishFile -AccessToken (ConvertTo-SecureString -AsPlainText -Force $token) -ErrorAction Stop }

@@ -26,12 +26,6 @@ BeforeAll {
         , @((Read-RequestLog $script:Log).Query)
     }
 
-    # The error record $Command ends with.
-    function Get-Failure([scriptblock] $Failing) {
-        try { & $Failing } catch { return $_ }
-        throw 'The command did not fail.'
-    }
-
     Connect-Emulator
     $script:All = @(Get-PartnerReferral)
 }
@@ -111,7 +105,7 @@ Describe 'Query parameters' {
         @{ Line = 'Connect-PartnerReferrals -ContextScope Machine -UseDeviceCode'; Parameter = 'ContextScope' }
     ) {
         Remove-Item -LiteralPath $script:Log -ErrorAction SilentlyContinue
-        $record = Get-Failure ([scriptblock]::Create("$Line -ErrorAction Stop"))
+        $record = Get-Failure { & ([scriptblock]::Create("$Line -ErrorAction Stop")) }
         $record.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
         $record.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
         $record.Exception.ParameterName | Should -Be $Parameter
@@ -193,13 +187,7 @@ Describe 'Sign-in parameters' {
     }
 
     It 'selects the access token sign-in with -AccessToken, and the session uses that token' {
-        Connect-Emulator
-        $refresh = [pscredential]::new('t', (Get-PartnerReferralsRefreshToken).RefreshToken).GetNetworkCredential().Password
-        Disconnect-PartnerReferrals
-        $authority = (Get-Content -Raw $script:Emulator.PublishFile | ConvertFrom-Json).authority.TrimEnd('/')
-        $token = (Invoke-RestMethod -SkipCertificateCheck -Method Post -Uri "$authority/oauth2/v2.0/token" -Body @{
-                client_id = $script:ClientId; grant_type = 'refresh_token'; refresh_token = $refresh; scope = 'https://api.partnercenter.microsoft.com/user_impersonation offline_access'
-            }).access_token
+        $token = Get-EmulatorAccessToken $script:Emulator $script:ClientId
 
         $context = Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -AccessToken (ConvertTo-SecureString -AsPlainText -Force $token)
 
@@ -214,7 +202,7 @@ Describe 'Sign-in parameters' {
         @{ Parameters = '-AccessToken $secure -ClientSecretCredential ([pscredential]::new($script:ClientId, $secure))' }
     ) {
         $secure = ConvertTo-SecureString -String 'not-a-token' -AsPlainText -Force
-        $record = Get-Failure ([scriptblock]::Create("Connect-PartnerReferrals -Environment Emulator -EmulatorFile `$script:Emulator.PublishFile $Parameters -ErrorAction Stop"))
+        $record = Get-Failure { & ([scriptblock]::Create("Connect-PartnerReferrals -Environment Emulator -EmulatorFile `$script:Emulator.PublishFile $Parameters -ErrorAction Stop")) }
         $record.FullyQualifiedErrorId | Should -Be 'AmbiguousParameterSet,PartnerReferrals.Commands.ConnectPartnerReferralsCommand'
         $record.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
         Get-PartnerReferralsContext | Should -BeNullOrEmpty

@@ -53,13 +53,7 @@ BeforeAll {
     # Signs in with an access token whose text the test knows (redeemed from the emulator with a refresh token).
     function Connect-WithKnownToken {
         Disconnect-PartnerReferrals -ErrorAction SilentlyContinue
-        Invoke-Expression $script:Connect -WarningAction SilentlyContinue | Out-Null
-        $refresh = [pscredential]::new('t', (Get-PartnerReferralsRefreshToken).RefreshToken).GetNetworkCredential().Password
-        Disconnect-PartnerReferrals
-        $authority = (Get-Content -Raw $script:Emulator.PublishFile | ConvertFrom-Json).authority.TrimEnd('/')
-        $token = (Invoke-RestMethod -SkipCertificateCheck -Method Post -Uri "$authority/oauth2/v2.0/token" -Body @{
-                client_id = $script:ClientId; grant_type = 'refresh_token'; refresh_token = $refresh; scope = 'https://api.partnercenter.microsoft.com/user_impersonation offline_access'
-            }).access_token
+        $token = Get-EmulatorAccessToken $script:Emulator $script:ClientId
         Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -AccessToken (ConvertTo-SecureString -AsPlainText -Force $token) | Out-Null
         Remove-Item -LiteralPath $script:Log -ErrorAction SilentlyContinue
         $token

@@ -67,4 +67,24 @@ function Read-RequestLog {
     }
 }
 
-Export-ModuleMember -Function Get-PackagedModulePath, Get-TestConfiguration, Start-TestEmulator, Stop-TestEmulator, Get-PowerShellCommand, Get-DotnetPath, Read-RequestLog
+function Get-EmulatorAccessToken {
+    # An access token the emulator issued, whose text a test knows (to search for it, or to connect with -AccessToken):
+    # signs in by device code, redeems the session's refresh token at the emulator's token endpoint, and disconnects.
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $ClientId)
+    Connect-PartnerReferrals -Environment Emulator -EmulatorFile $Emulator.PublishFile -UseDeviceCode -ClientId $ClientId -WarningAction SilentlyContinue | Out-Null
+    $refresh = [pscredential]::new('token', (Get-PartnerReferralsRefreshToken).RefreshToken).GetNetworkCredential().Password
+    Disconnect-PartnerReferrals
+    $authority = (Get-Content -Raw $Emulator.PublishFile | ConvertFrom-Json).authority.TrimEnd('/')
+    (Invoke-RestMethod -SkipCertificateCheck -Method Post -Uri "$authority/oauth2/v2.0/token" -Body @{
+        client_id = $ClientId; grant_type = 'refresh_token'; refresh_token = $refresh; scope = 'https://api.partnercenter.microsoft.com/user_impersonation offline_access'
+    }).access_token
+}
+
+function Get-Failure {
+    # The error record a command ends with (give it -ErrorAction Stop); fails when the command does not fail.
+    param([Parameter(Mandatory)] [scriptblock] $Failing)
+    try { & $Failing | Out-Null } catch { return $_ }
+    throw 'The command did not fail.'
+}
+
+Export-ModuleMember -Function Get-PackagedModulePath, Get-TestConfiguration, Start-TestEmulator, Stop-TestEmulator, Get-PowerShellCommand, Get-DotnetPath, Read-RequestLog, Get-EmulatorAccessToken, Get-Failure
