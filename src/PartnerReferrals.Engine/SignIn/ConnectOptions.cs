@@ -19,7 +19,10 @@ public sealed class ConnectOptions
     /// <summary>Where -ContextScope CurrentUser keeps the token cache; {LocalApplicationData}/PartnerReferrals when null.</summary>
     public string? TokenCacheFolder { get; set; }
 
-    /// <summary>Reads environment variables (PARTNERREFERRALS_CLIENT_ID, PARTNERREFERRALS_EMULATOR_FILE); the process's when null.</summary>
+    /// <summary>
+    /// Reads the module's environment variables (the client id, the emulator file, the browser sign-in's timeout, the retry
+    /// budget); the process's when null.
+    /// </summary>
     public Func<string, string?>? GetEnvironmentVariable { get; set; }
 
     /// <summary>The environment variables this sign-in sees: the seam's, else the process's.</summary>
