@@ -15,6 +15,20 @@ public sealed class CoSellFaultTests(CoSellFixture fixture) : IClassFixture<CoSe
         Faults.RetryAfterSeconds = 1;
         Faults.ServerErrorRatio = 0;
         Faults.DropConnectionRatio = 0;
+        Faults.OmitTotalCount = false;
+    }
+
+    [Fact]
+    public async Task No_total_count_leaves_odata_count_out_even_when_asked_for_and_keeps_the_next_links()
+    {
+        Faults.OmitTotalCount = true;
+
+        var (status, body) = await fixture.GetAsync(CoSellFixture.List("$count=true"));
+
+        Assert.Equal(200, status);
+        Assert.False(body.TryGetProperty("@odata.count", out _));
+        Assert.Equal(100, body.GetProperty("value").GetArrayLength());
+        Assert.True(body.TryGetProperty("@odata.nextLink", out _));
     }
 
     [Fact]

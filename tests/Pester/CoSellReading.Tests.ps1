@@ -66,6 +66,14 @@ Describe 'Reading co-sell referrals from the Referrals API' {
         $dates | Should -Be @($dates | Sort-Object -Descending)
     }
 
+    It 'sets -CountVariable to the number that match, with -First taking fewer, and writes only referrals' {
+        $count = 'earlier'
+        $first = @(Get-PartnerCoSellReferral -First 5 -CountVariable count)
+        $first.Count | Should -Be 5
+        $first | ForEach-Object { $_ | Should -BeOfType ([PartnerReferrals.Models.CoSellReferral]) }
+        $count | Should -Be 350
+    }
+
     It 'writes readable cells to CSV, never a type name' {
         $csv = Join-Path $TestDrive 'cosell.csv'
         Get-PartnerCoSellReferral -First 50 | Export-Csv -Path $csv
@@ -118,6 +126,21 @@ Describe 'Faults and refusals of the Referrals API' {
             $all = @(Get-PartnerCoSellReferral -WarningAction SilentlyContinue)
             @($all.Id | Sort-Object -Unique).Count | Should -Be 300
             @(Get-CoSellRequests $emulator | Where-Object Status -In 429, 500, 503).Count | Should -BeGreaterThan 0
+        }
+        finally {
+            Stop-TestEmulator $emulator
+        }
+    }
+
+    It '-CountVariable is $null, not the count of an earlier command, when the API leaves @odata.count out' {
+        $emulator = Start-CoSellEmulator '--cosell-referrals', '300', '--no-total-count'
+        try {
+            Connect-To $emulator
+            $count = 350
+            $all = @(Get-PartnerCoSellReferral -CountVariable count)
+            @($all.Id | Sort-Object -Unique).Count | Should -Be 300
+            $count | Should -BeNullOrEmpty
+            (Get-CoSellRequests $emulator)[0].Path | Should -Match '\$count=true'
         }
         finally {
             Stop-TestEmulator $emulator

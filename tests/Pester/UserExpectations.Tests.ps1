@@ -209,6 +209,21 @@ Describe '-CountVariable gives the total without a foreign object in the stream'
         $rows.Count | Should -Be 2
         $early | Should -Be $script:All.Count
     }
+
+    It 'is $null, not the count of an earlier command, when the service reports no total' {
+        $silent = Start-TestEmulator -Referrals 1200 -ArgumentList '--no-total-count'
+        try {
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $silent.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+            $total = 400
+            $rows = @(Get-PartnerReferral -CountVariable total)
+            $rows.Count | Should -Be 1200
+            $total | Should -BeNullOrEmpty
+        }
+        finally {
+            Connect-PartnerReferrals -Environment Emulator -EmulatorFile $script:Emulator.PublishFile -UseDeviceCode -ClientId $script:ClientId -WarningAction SilentlyContinue | Out-Null
+            Stop-TestEmulator $silent
+        }
+    }
 }
 
 Describe 'Look up referrals by id' {

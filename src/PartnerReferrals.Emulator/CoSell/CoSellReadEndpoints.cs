@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace PartnerReferrals.Emulator;
 
 /// <summary><c>GET /v1.0/engagements/referrals</c> (list, §1.1) and <c>GET /v1.0/engagements/referrals/{id}</c> (§1.2).</summary>
-internal sealed class CoSellReadEndpoints(CoSellStore store, CoSellAccess access, CoSellRepresentation representation)
+internal sealed class CoSellReadEndpoints(CoSellStore store, CoSellAccess access, CoSellRepresentation representation, FaultSettings faults)
 {
     // Read and written only inside the store's lock.
     private (long Version, string Key, System.Collections.Generic.List<JsonObject> Matching)? matchingCache;
@@ -29,7 +29,8 @@ internal sealed class CoSellReadEndpoints(CoSellStore store, CoSellAccess access
             var (start, end, limit) = query.PageOf(matching.Count);
             var value = new JsonArray(matching.Skip(start).Take(end - start).Select(row => (JsonNode)representation.Item(row, query.Select)).ToArray());
             var nextLink = end < limit ? NextLink(context.Request, end) : null;
-            return representation.Collection(value, query.Count ? matching.Count : null, nextLink);
+            // --no-total-count: a service that leaves @odata.count out even when $count=true asks for it.
+            return representation.Collection(value, query.Count && !faults.OmitTotalCount ? matching.Count : null, nextLink);
         });
         return Task.FromResult(new CoSellResponse(StatusCodes.Status200OK, CoSellJson.Bytes(page)));
     }

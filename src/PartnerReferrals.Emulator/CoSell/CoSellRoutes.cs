@@ -10,7 +10,7 @@ internal static class CoSellRoutes
     public static void Map(IEndpointRouteBuilder routes, EmulatorState state)
     {
         var pipeline = new CoSellPipeline(state);
-        var read = new CoSellReadEndpoints(state.CoSell, state.CoSellAccess, state.CoSellRepresentation);
+        var read = new CoSellReadEndpoints(state.CoSell, state.CoSellAccess, state.CoSellRepresentation, state.Faults);
         const string Collection = CoSellRepresentation.CollectionPath;
         const string Item = Collection + "/{id}";
 

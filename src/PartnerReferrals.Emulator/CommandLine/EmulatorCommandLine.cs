@@ -33,7 +33,8 @@ internal static class EmulatorCommandLine
           --truncate <ratio>        share of analytics pages cut in the middle (0..1)
           --retry-after <s>         the delay a 429 asks for, in seconds (default 1)
           --retry-after-date        send Retry-After as an HTTP date instead of seconds
-          --no-total-count          leave TotalCount out of pages (clients must follow next links)
+          --no-total-count          leave the total out of pages: TotalCount (analytics) and @odata.count (co-sell, even
+                                    when $count=true asks for it); clients must follow next links
           --cycle-next-link <n>     page n's next link points back at the first page (links go round)
           --shift <kind:rows@n>     after n data requests insert, delete or move rows (e.g. insert:25000@4)
           --fail-after <n>          after n analytics data requests answer every one with --fail-status

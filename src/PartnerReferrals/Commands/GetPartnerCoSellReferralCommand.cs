@@ -16,8 +16,6 @@ public sealed class GetPartnerCoSellReferralCommand : PartnerReferralsCmdlet
     private const string ListSet = "List";
     private const string IdSet = "Id";
 
-    private long? countedTotal;
-
     /// <summary>
     /// Returns the co-sell referrals with these ids (GUIDs). Piped objects with an Id property, such as the output of
     /// Get-PartnerCoSellReferral or rows of Import-Csv, bind it by property name. An id that does not exist, or that
@@ -58,7 +56,8 @@ public sealed class GetPartnerCoSellReferralCommand : PartnerReferralsCmdlet
 
     /// <summary>
     /// The name of a variable, without the dollar sign, that receives the number of referrals that match, when the
-    /// API reports it. The count never enters the pipeline.
+    /// API reports it; when it does not, the variable is $null (it is emptied as the command starts). The count never
+    /// enters the pipeline.
     /// </summary>
     [Parameter(ParameterSetName = ListSet)]
     [Alias("CV")]
@@ -85,16 +84,5 @@ public sealed class GetPartnerCoSellReferralCommand : PartnerReferralsCmdlet
 
         query.Count |= CountVariable is not null;
         RunEngine((host, token) => CoSellOperations.GetReferrals(Session, query, Id, host, token));
-    }
-
-    /// <summary>Set at the count, not at the end: a pipeline that Select-Object -First stops never reaches EndProcessing.</summary>
-    internal override void OnTotalCount(long totalCount)
-    {
-        base.OnTotalCount(totalCount);
-        if (CountVariable is { } name)
-        {
-            countedTotal = (countedTotal ?? 0) + totalCount;
-            SessionState.PSVariable.Set(name.TrimStart('$'), countedTotal.Value);
-        }
     }
 }

@@ -11,8 +11,6 @@ namespace PartnerReferrals.Commands;
 [OutputType(typeof(Referral))]
 public sealed class GetPartnerReferralCommand : QueryCmdlet
 {
-    private long? countedTotal;
-
     /// <summary>
     /// Returns the referrals with these ids. Piped referrals (or rows of Import-Csv with an Id column) bind it by
     /// property name and look themselves up. An id that matches nothing (within the other filters) is a
@@ -43,7 +41,8 @@ public sealed class GetPartnerReferralCommand : QueryCmdlet
     /// The name of a variable, without the dollar sign, that receives the total number of referrals that match (summed
     /// over the piped inputs), as -CountVariable in Microsoft.Graph. Unlike -IncludeTotalCount, the count never enters
     /// the pipeline, so Get-PartnerReferral -First 100 -CountVariable total | Export-Csv writes only referrals. The
-    /// variable is set as soon as the service reports the total, even when Select-Object -First stops the pipeline early.
+    /// variable is set as soon as the service reports the total, even when Select-Object -First stops the pipeline early;
+    /// it is emptied as the command starts, so it is $null when the service reports no total.
     /// </summary>
     [Parameter]
     [Alias("CV")]
@@ -82,16 +81,5 @@ public sealed class GetPartnerReferralCommand : QueryCmdlet
 
         request.IncludeTotalCount |= CountVariable is not null;
         return request;
-    }
-
-    /// <summary>Set at each count, not at the end: a pipeline that Select-Object -First stops never reaches EndProcessing.</summary>
-    internal override void OnTotalCount(long totalCount)
-    {
-        base.OnTotalCount(totalCount);
-        if (CountVariable is { } name)
-        {
-            countedTotal = (countedTotal ?? 0) + totalCount;
-            SessionState.PSVariable.Set(name.TrimStart('$'), countedTotal.Value);
-        }
     }
 }

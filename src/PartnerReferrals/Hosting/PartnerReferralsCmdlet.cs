@@ -20,6 +20,8 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
     private (bool Debug, bool Verbose, bool WarningAction) typed;
     private EngineHostAdapter? host;
     private bool disposed;
+    private string? countVariable;
+    private long countedTotal;
 
     /// <summary>The parameters given on the command line (read before any pipeline input is bound).</summary>
     private protected HashSet<string> CommandLine { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
@@ -64,6 +66,15 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
             bound.ContainsKey("Verbose"),
             bound.ContainsKey("WarningAction"));
         CommandLine = new HashSet<string>(bound.Keys, StringComparer.OrdinalIgnoreCase);
+
+        // -CountVariable (as Microsoft.Graph has it) starts empty, so a script never reads the count of an earlier
+        // command when the service reports none this time.
+        countVariable = bound.TryGetValue("CountVariable", out var name) && name is string text ? text.TrimStart('$') : null;
+        if (countVariable is not null)
+        {
+            SessionState.PSVariable.Set(countVariable, null);
+        }
+
         Begin();
     }
 
@@ -104,14 +115,22 @@ public abstract class PartnerReferralsCmdlet : PSCmdlet, IDisposable
 
     /// <summary>
     /// The engine found the total count it was asked for. PowerShell's paging convention (-IncludeTotalCount)
-    /// writes it into the pipeline; only cmdlets with SupportsPaging have paging parameters.
+    /// writes it into the pipeline (only cmdlets with SupportsPaging have paging parameters); -CountVariable gets the
+    /// sum over the piped inputs so far, set at each count, since a pipeline that Select-Object -First stops never
+    /// reaches EndProcessing.
     /// </summary>
-    internal virtual void OnTotalCount(long totalCount)
+    internal void OnTotalCount(long totalCount)
     {
         var paging = PagingParameters;
         if (paging is not null && paging.IncludeTotalCount.IsPresent)
         {
             WriteObject(paging.NewTotalCount((ulong)totalCount, 1.0));
+        }
+
+        if (countVariable is not null)
+        {
+            countedTotal += totalCount;
+            SessionState.PSVariable.Set(countVariable, countedTotal);
         }
     }
 
