@@ -57,4 +57,22 @@ Describe 'An API that requires MFA, called after a sign-in without it' {
         $err.Exception.Message | Should -Match '2026-04-01'
         $err.ErrorDetails.RecommendedAction | Should -Match 'multi-factor'
     }
+
+    It 'fails <Name> on the Referrals API the same way' -ForEach @(
+        @{ Name = 'Get-PartnerCoSellReferral'; Run = { Get-PartnerCoSellReferral -First 1 -ErrorAction Stop } }
+        @{ Name = 'Update-PartnerCoSellReferral -Id (which reads the referral first)'; Run = { Update-PartnerCoSellReferral -Id ([guid]::NewGuid()) -DealValue 1000 -Confirm:$false -ErrorAction Stop } }
+        @{ Name = 'Update-PartnerCoSellReferral of a row with its ETag (a PATCH at once)'; Run = {
+                [pscustomobject] @{ Id = [guid]::NewGuid().ToString(); ETag = 'W/"1"' } | Update-PartnerCoSellReferral -DealValue 1000 -Confirm:$false -ErrorAction Stop
+            }
+        }
+        @{ Name = 'New-PartnerCoSellReferral'; Run = {
+                New-PartnerCoSellReferral -Name 'Fabrikam renewal' -CustomerName 'Fabrikam' -CustomerCountry US -DealValue 1000 -Currency USD -CloseDate (Get-Date).AddDays(30) -Confirm:$false -ErrorAction Stop
+            }
+        }
+    ) {
+        Connect-Emulator $script:Emulator | Out-Null
+        $err = Get-Failure $Run
+        $err.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Auth.MfaRequired,*'
+        $err.ErrorDetails.RecommendedAction | Should -Match 'multi-factor'
+    }
 }
