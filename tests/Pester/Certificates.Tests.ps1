@@ -86,6 +86,11 @@ Describe 'A certificate that cannot sign in is refused before any sign-in, namin
         @{ Case = 'no password for a file that has one'; Id = 'CertificatePasswordWrong'; Parameter = 'CertificatePassword'; Certificate = { @{ CertificatePath = $script:Pfx } } }
         @{ Case = 'a file that is not PKCS#12 (a .cer)'; Id = 'CertificateFileNotPfx'; Parameter = 'CertificatePath'; Certificate = { @{ CertificatePath = $script:Cer } } }
         @{ Case = 'an empty file (a failed download)'; Id = 'CertificateFileNotPfx'; Parameter = 'CertificatePath'; Certificate = { $empty = Join-Path $TestDrive 'empty.pfx'; Set-Content -LiteralPath $empty -Value $null -NoNewline; @{ CertificatePath = $empty } } }
+        @{ Case = 'a file cut short (half a PFX)'; Id = 'CertificateFileNotPfx'; Parameter = 'CertificatePath'; Certificate = {
+                $bytes = [System.IO.File]::ReadAllBytes($script:Pfx); $half = Join-Path $TestDrive 'half.pfx'
+                [System.IO.File]::WriteAllBytes($half, $bytes[0..($bytes.Length / 2)]); @{ CertificatePath = $half; CertificatePassword = $script:Password }
+            }
+        }
         @{ Case = 'a file that does not exist'; Id = 'CertificateFileNotFound'; Parameter = 'CertificatePath'; Certificate = { @{ CertificatePath = (Join-Path $TestDrive 'missing.pfx') } } }
         @{ Case = 'a certificate object without its private key'; Id = 'CertificateWithoutPrivateKey'; Parameter = 'Certificate'; Certificate = { @{ Certificate = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new($script:Cer) } } }
     ) {

@@ -59,15 +59,19 @@ internal static class ClientCertificates
                 ex);
         }
 
-        if (bytes.Length == 0 || X509Certificate2.GetCertContentType(bytes) != X509ContentType.Pkcs12)
+        X509ContentType kind;
+        try
         {
-            throw AuthErrors.Failed(
-                "PartnerReferrals.Auth.CertificateFileNotPfx",
-                ErrorKind.InvalidArgument,
-                "-CertificatePath: " + path + " is not a PFX (PKCS#12) file, so it holds no private key to sign in with.",
-                "Export the certificate with its private key as a .pfx or .p12 file (e.g. Export-PfxCertificate, or 'openssl pkcs12 -export') and give that file.",
-                "CertificatePath",
-                path);
+            kind = bytes.Length == 0 ? X509ContentType.Unknown : X509Certificate2.GetCertContentType(bytes);
+        }
+        catch (CryptographicException ex)
+        {
+            throw NotPfx(path, Damaged + ex.Message, ex);
+        }
+
+        if (kind != X509ContentType.Pkcs12)
+        {
+            throw NotPfx(path, " is not a PFX (PKCS#12) file, so it holds no private key to sign in with.", null);
         }
 
         try
@@ -76,6 +80,11 @@ internal static class ClientCertificates
             // netstandard2.0). macOS refuses ephemeral keys for PKCS#12, and Windows PowerShell 5.1's MSAL needs a key set.
             var flags = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? (X509KeyStorageFlags)32 : X509KeyStorageFlags.DefaultKeySet;
             return password is null ? new X509Certificate2(bytes, (string?)null, flags) : new X509Certificate2(bytes, password, flags);
+        }
+        catch (CryptographicException ex) when (ex.HResult != WrongPassword)
+        {
+            // Damaged inside (a wrong password and a damaged MAC read the same, as the format allows).
+            throw NotPfx(path, Damaged + ex.Message, ex);
         }
         catch (CryptographicException ex)
         {
@@ -89,6 +98,20 @@ internal static class ClientCertificates
                 ex);
         }
     }
+
+    /// <summary>ERROR_INVALID_PASSWORD, what .NET reports on every platform when the password does not open a PFX.</summary>
+    private const int WrongPassword = unchecked((int)0x80070056);
+
+    private const string Damaged = " could not be read as a PFX (PKCS#12) file; it may be cut short or damaged: ";
+
+    private static PartnerReferralsException NotPfx(string path, string what, Exception? inner) => AuthErrors.Failed(
+        "PartnerReferrals.Auth.CertificateFileNotPfx",
+        ErrorKind.InvalidArgument,
+        "-CertificatePath: " + path + what,
+        "Export the certificate with its private key as a .pfx or .p12 file (e.g. Export-PfxCertificate, or 'openssl pkcs12 -export') and give that file.",
+        "CertificatePath",
+        path,
+        inner);
 
     private static X509Certificate2 WithPrivateKey(X509Certificate2 certificate, string parameter, string action)
     {
