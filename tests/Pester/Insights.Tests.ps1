@@ -193,6 +193,32 @@ Describe 'Measure-PartnerReferral' {
     }
 }
 
+Describe 'Input that is not referrals' {
+    It '<Command> ends with NotAReferral for <Case>, writing nothing' -ForEach @(
+        @{ Command = 'Measure-PartnerReferral'; Case = 'objects with none of the referral properties'; Rows = { [pscustomobject] @{ Name = 'a' }, [pscustomobject] @{ Name = 'b' } }; Says = 'none of the referral properties' }
+        @{ Command = 'Measure-PartnerReferral'; Case = 'co-sell referrals'; Rows = { Get-PartnerCoSellReferral -First 3 }; Says = 'co-sell referral' }
+        @{ Command = 'Measure-PartnerReferral'; Case = 'CSV rows of co-sell referrals'; Rows = { Get-PartnerCoSellReferral -First 3 | ConvertTo-Csv | ConvertFrom-Csv }; Says = 'co-sell referral' }
+        @{ Command = 'Export-PartnerReferralReport'; Case = 'co-sell referrals'; Rows = { Get-PartnerCoSellReferral -First 3 }; Says = 'co-sell referral' }
+    ) {
+        $report = Join-Path $TestDrive 'not-referrals.html'
+        $rows = @(& $Rows)
+        $parameters = if ($Command -eq 'Export-PartnerReferralReport') { @{ Path = $report } } else { @{} }
+        $output = [System.Collections.Generic.List[object]]::new()
+        $err = $null
+        try { $rows | & $Command @parameters -ErrorAction Stop | ForEach-Object { $output.Add($_) } } catch { $err = $_ }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.Insights.NotAReferral,*'
+        $err.Exception.Message | Should -Match $Says
+        $err.ErrorDetails.RecommendedAction | Should -Match 'Get-PartnerReferral'
+        $output.Count | Should -Be 0
+        Test-Path -LiteralPath $report | Should -BeFalse
+    }
+
+    It 'still measures rows that carry only some referral properties' {
+        $measure = @([pscustomobject] @{ Status = 'Won' }, [pscustomobject] @{ Status = 'Lost' }) | Measure-PartnerReferral
+        $measure.Created | Should -Be 2
+    }
+}
+
 Describe 'Export-PartnerReferralReport' {
     It 'writes one self-contained HTML file for a query' {
         $path = Join-Path $TestDrive 'report.html'

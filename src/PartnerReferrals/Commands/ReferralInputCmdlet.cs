@@ -22,7 +22,8 @@ public abstract class ReferralInputCmdlet : QueryCmdlet
 
     /// <summary>
     /// A referral to include: the objects Get-PartnerReferral writes, rows of Import-Csv, or deserialized referrals.
-    /// Properties are read by name; missing ones are empty. Text dates are read as PowerShell's [datetime] cast reads
+    /// Properties are read by name; missing ones are empty, but an object with none of the referral properties, or a
+    /// co-sell referral, ends the command (PartnerReferrals.Insights.NotAReferral). Text dates are read as PowerShell's [datetime] cast reads
     /// them (ISO 8601, as Export-PartnerReferral writes them, or month first; a date without a zone is UTC); a date
     /// the current culture reads otherwise, as Export-Csv writes them in many cultures, ends the command naming its column.
     /// <para>Filter parameters cannot be combined with pipeline input: filter upstream, for example with Where-Object.</para>
