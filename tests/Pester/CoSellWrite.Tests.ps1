@@ -152,6 +152,16 @@ Describe 'Update-PartnerCoSellReferral refuses what the documents forbid, before
         @(Get-LogLines).Count | Should -Be $since
     }
 
+    It '-Status Won, a substatus given as the status, says to give -Substatus Won, with no request at all' {
+        $referral = Get-PartnerCoSellReferral -Status Active -First 1
+        $since = @(Get-LogLines).Count
+        $err = Get-Failure { $referral | Update-PartnerCoSellReferral -Status Won -Confirm:$false -ErrorAction Stop }
+        $err.FullyQualifiedErrorId | Should -BeLike 'PartnerReferrals.CoSell.UnknownValue,*'
+        $err.Exception.Message | Should -Match "-Status: 'Won' is a substatus of Closed"
+        $err.ErrorDetails.RecommendedAction | Should -Match '-Substatus Won'
+        @(Get-LogLines).Count | Should -Be $since
+    }
+
     It 'an id that does not exist is one failing input; the ids after it are updated' {
         $referral = Get-Untouched Active Outgoing
         Update-PartnerCoSellReferral -Id ([guid]::NewGuid()), $referral.Id -DealValue 999 -ErrorVariable failed -ErrorAction SilentlyContinue

@@ -18,6 +18,10 @@ public static class CoSellWriteErrors
         return Invalid("PartnerReferrals.CoSell.UnknownValue", parameter, value, "-" + parameter + ": '" + value + "' is not a value the Referrals API takes" + near + ".", "Give -" + parameter + " one of: " + string.Join(", ", known) + " (tab completion offers them).");
     }
 
+    /// <summary>-Status Won: a substatus given where its status belongs.</summary>
+    public static PartnerReferralsException SubstatusAsStatus(string value, string status) =>
+        Invalid("PartnerReferrals.CoSell.UnknownValue", "Status", value, "-Status: '" + value + "' is a substatus of " + status + ", not a status.", "Give -Substatus " + value + " (it implies -Status " + status + ").");
+
     public static PartnerReferralsException NotACountryCode(string parameter, string value) =>
         Invalid("PartnerReferrals.CoSell.NotACountryCode", parameter, value, "-" + parameter + ": '" + value + "' is not a two-letter country code.", "Give -" + parameter + " the ISO 3166-1 alpha-2 code, such as US, GB or DE.");
 

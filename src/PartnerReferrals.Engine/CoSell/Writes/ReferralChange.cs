@@ -168,6 +168,11 @@ public sealed class ReferralChange
 
     private (string? Status, string? Substatus) CheckedStatus()
     {
+        if (Status is not null && ReferralStatuses.StatusOf(Status.Trim()) is { } owner)
+        {
+            throw CoSellWriteErrors.SubstatusAsStatus(Status.Trim(), owner);
+        }
+
         var status = WriteValues.Canonical(nameof(Status), Status, ReferralStatuses.Statuses);
         var substatus = WriteValues.Canonical(nameof(Substatus), Substatus, ReferralStatuses.Substatuses);
         if (ReferralStatuses.Same(substatus, ReferralStatuses.Expired))
