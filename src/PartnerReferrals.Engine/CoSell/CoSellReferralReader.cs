@@ -25,13 +25,21 @@ public static class CoSellReferralReader
     /// <summary>One referral, the body of GET <c>/referrals/{id}</c>.</summary>
     public static CoSellReferral ReadOne(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        try
         {
-            throw new JsonException("The response body is not a JSON object.");
-        }
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("The response body is not a JSON object.");
+            }
 
-        return ReadRow(ref reader, NoState);
+            return ReadRow(ref reader, NoState);
+        }
+        catch (JsonException ex) when (ReferralPageReader.IsIncomplete(json))
+        {
+            // Cut short on the way: the fetcher asks again, as it does for a list page.
+            throw new TruncatedJsonException(ex);
+        }
     }
 
     /// <summary>Maps one referral object.</summary>

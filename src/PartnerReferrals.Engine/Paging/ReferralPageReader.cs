@@ -157,7 +157,8 @@ public static class ReferralPageReader
     }
 
     /// <summary>True when the body is valid JSON as far as it goes but stops before the top-level value ends.</summary>
-    private static bool IsIncomplete(ReadOnlySpan<byte> json)
+    /// <summary>Whether a body that failed to parse is valid JSON cut short (a retry may get it whole), not malformed.</summary>
+    internal static bool IsIncomplete(ReadOnlySpan<byte> json)
     {
         try
         {

@@ -32,6 +32,15 @@ public class CoSellReferralReaderTests
         """;
 
     [Fact]
+    public void A_referral_cut_short_is_a_truncated_body_the_fetcher_asks_again_for_while_malformed_json_is_not()
+    {
+        var whole = Encoding.UTF8.GetBytes(Referral);
+
+        Assert.Throws<PartnerReferrals.Engine.Paging.TruncatedJsonException>(() => CoSellReferralReader.ReadOne(whole.AsSpan(0, whole.Length / 2)));
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => CoSellReferralReader.ReadOne(Encoding.UTF8.GetBytes("{\"id\": ]")));
+    }
+
+    [Fact]
     public void Every_field_of_the_documented_referral_is_read()
     {
         var r = CoSellReferralReader.ReadOne(Encoding.UTF8.GetBytes(Referral));
