@@ -16,6 +16,23 @@ public sealed class CoSellFaultTests(CoSellFixture fixture) : IClassFixture<CoSe
         Faults.ServerErrorRatio = 0;
         Faults.DropConnectionRatio = 0;
         Faults.OmitTotalCount = false;
+        Faults.TruncateBodyRatio = 0;
+    }
+
+    [Fact]
+    public async Task Truncate_cuts_a_read_in_the_middle_and_leaves_writes_whole()
+    {
+        Faults.TruncateBodyRatio = 1;
+        fixture.Server.Requests.Clear();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => fixture.GetAsync(CoSellFixture.List("$top=5")));
+        var (status, _, response) = await fixture.PatchAsync(Guid.NewGuid().ToString(), "[]");
+        response.Dispose();
+
+        Assert.Equal("truncate", fixture.Server.Requests.First(r => r.Method == "GET").Fault);
+        // The PATCH (an empty patch, refused) came back whole, with its status and error body read.
+        Assert.Equal(400, status);
+        Assert.Null(fixture.Server.Requests.First(r => r.Method == "PATCH").Fault);
     }
 
     [Fact]

@@ -132,6 +132,22 @@ Describe 'Faults and refusals of the Referrals API' {
         }
     }
 
+    It 'asks again for a page or a referral whose body arrives cut short' {
+        $emulator = Start-CoSellEmulator '--cosell-referrals', '300', '--truncate', '0.4'
+        try {
+            Connect-To $emulator
+            $all = @(Get-PartnerCoSellReferral)
+            @($all.Id | Sort-Object -Unique).Count | Should -Be 300
+            $one = @(foreach ($id in $all[0..9].Id) { Get-PartnerCoSellReferral -Id $id })
+            $one.Id | Should -Be $all[0..9].Id
+            # 3 pages and 10 referrals answered: the requests beyond those 13 are the cut ones, sent again.
+            @(Get-CoSellRequests $emulator).Count | Should -BeGreaterThan 13
+        }
+        finally {
+            Stop-TestEmulator $emulator
+        }
+    }
+
     It '-CountVariable is $null, not the count of an earlier command, when the API leaves @odata.count out' {
         $emulator = Start-CoSellEmulator '--cosell-referrals', '300', '--no-total-count'
         try {

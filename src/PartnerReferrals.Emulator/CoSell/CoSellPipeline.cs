@@ -41,6 +41,9 @@ internal sealed class CoSellPipeline(EmulatorState state)
             return;
         }
 
+        // --truncate: a read's body cut in the middle, as a proxy that drops the connection leaves it.
+        var truncate = response.Body is not null && HttpMethods.IsGet(context.Request.Method) && state.Dice.Roll(state.Faults.TruncateBodyRatio);
+        record.Fault = truncate ? "truncate" : record.Fault;
         record.StatusCode = response.Status;
         state.Requests.Add(record);
         context.Response.StatusCode = response.Status;
@@ -62,7 +65,15 @@ internal sealed class CoSellPipeline(EmulatorState state)
 
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.ContentLength = response.Body.Length;
-        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+        if (!truncate)
+        {
+            await context.Response.Body.WriteAsync(response.Body, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await context.Response.Body.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        context.Abort();
     }
 
     private void Authenticate(HttpContext context)

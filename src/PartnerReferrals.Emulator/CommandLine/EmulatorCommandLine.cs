@@ -30,7 +30,7 @@ internal static class EmulatorCommandLine
           --throttle <ratio>        share of requests answered 429 (0..1)
           --server-errors <ratio>   share of requests answered 500/503 (0..1)
           --drop <ratio>            share of connections dropped (0..1)
-          --truncate <ratio>        share of analytics pages cut in the middle (0..1)
+          --truncate <ratio>        share of analytics pages and co-sell reads cut in the middle (0..1)
           --retry-after <s>         the delay a 429 asks for, in seconds (default 1)
           --retry-after-date        send Retry-After as an HTTP date instead of seconds
           --no-total-count          leave the total out of pages: TotalCount (analytics) and @odata.count (co-sell, even
