@@ -62,6 +62,7 @@ Describe 'The default sign-in where no browser can open' {
         $run = Invoke-DefaultSignIn @{}
         $run.Output | Should -Match 'No browser can open for the sign-in: there is no graphical session here'
         $run.Output | Should -Match '-UseDeviceCode'
+        $run.Output | Should -Match 'a runbook, a scheduled task\), connect with -RefreshToken'
         $run.Output | Should -Match '/devicelogin'
         $run.Output | Should -Match 'SIGNED IN: DeviceCode'
         $run.Output | Should -Match 'ROWS: 3'
@@ -79,7 +80,7 @@ Describe 'The default sign-in where no browser can open' {
         $run.Output | Should -Match 'open this address in a browser on this machine: https://'
         $run.Output | Should -Match 'ERROR: PartnerReferrals.Auth.BrowserSignInTimedOut'
         $run.Output | Should -Match 'within 3 seconds'
-        $run.Output | Should -Match 'ACTION: .*-UseDeviceCode'
+        $run.Output | Should -Match 'ACTION: .*-UseDeviceCode.*-RefreshToken'
         $run.Seconds | Should -BeLessThan 45
     }
 }

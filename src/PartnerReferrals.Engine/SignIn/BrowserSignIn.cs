@@ -23,6 +23,10 @@ internal static class BrowserSignIn
 
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>Where no person can sign in (a runbook, a scheduled task), the sign-ins that need none.</summary>
+    public const string Unattended =
+        "Where no one can sign in (a runbook, a scheduled task), connect with -RefreshToken instead (about_PartnerReferrals, SIGNING IN FROM AUTOMATION).";
+
     /// <summary>Why no browser can open on this machine, or null when one may.</summary>
     public static string? WhyNoBrowser(Func<string, string?> environment)
     {
@@ -60,7 +64,7 @@ internal static class BrowserSignIn
                 "PartnerReferrals.Auth.BrowserSignInTimedOut",
                 ErrorKind.OperationTimeout,
                 string.Format(CultureInfo.InvariantCulture, "Nobody completed the sign-in in the browser within {0:0} seconds.", timeout.TotalSeconds),
-                "Open the address printed above in a browser and sign in, or run Connect-PartnerReferrals -UseDeviceCode and sign in on any device.",
+                "Open the address printed above in a browser and sign in, or run Connect-PartnerReferrals -UseDeviceCode and sign in on any device. " + Unattended,
                 null,
                 null,
                 ex);

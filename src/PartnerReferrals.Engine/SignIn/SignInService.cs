@@ -144,7 +144,7 @@ internal static class SignInService
                 }
             }
 
-            output.WriteWarning("No browser can open for the sign-in: " + why + ". Signing in with a device code instead; -UseDeviceCode asks for one at once.");
+            output.WriteWarning("No browser can open for the sign-in: " + why + ". Signing in with a device code instead; -UseDeviceCode asks for one at once. " + BrowserSignIn.Unattended);
         }
 
         return (await publicApp.AcquireTokenWithDeviceCode(Scopes, code =>
