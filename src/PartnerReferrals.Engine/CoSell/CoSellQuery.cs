@@ -12,10 +12,6 @@ namespace PartnerReferrals.Engine.CoSell;
 /// </summary>
 public sealed class CoSellQuery
 {
-    public static readonly IReadOnlyList<string> Statuses = ["New", "Active", "Closed"];
-
-    public static readonly IReadOnlyList<string> Substatuses = ["Pending", "Received", "Accepted", "Won", "Lost", "Declined", "Expired"];
-
     public static readonly IReadOnlyList<string> Directions = ["Incoming", "Outgoing"];
 
     public static readonly IReadOnlyList<string> OrderFields = ["createdDateTime", "updatedDateTime"];

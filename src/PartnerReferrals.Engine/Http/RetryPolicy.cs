@@ -40,15 +40,18 @@ internal static class RetryPolicy
     public static bool MayRepeat(HttpRequestMessage request, int? status, Exception? fault) =>
         IsSafeToRepeat(request ?? throw new ArgumentNullException(nameof(request))) || WasNotProcessed(status, fault);
 
+    // Socket errors of a connection that was never made: the request cannot have reached the service.
+    private static readonly SocketError[] NoConnection =
+    [
+        SocketError.ConnectionRefused, SocketError.HostNotFound, SocketError.HostUnreachable,
+        SocketError.NetworkUnreachable, SocketError.TryAgain, SocketError.AddressNotAvailable, SocketError.NoData,
+    ];
+
     private static bool NeverConnected(Exception? fault)
     {
         for (var e = fault; e is not null; e = e.InnerException)
         {
-            if (e is SocketException socket && new[]
-                {
-                    SocketError.ConnectionRefused, SocketError.HostNotFound, SocketError.HostUnreachable,
-                    SocketError.NetworkUnreachable, SocketError.TryAgain, SocketError.AddressNotAvailable, SocketError.NoData,
-                }.Contains(socket.SocketErrorCode))
+            if (e is SocketException socket && NoConnection.Contains(socket.SocketErrorCode))
             {
                 return true;
             }

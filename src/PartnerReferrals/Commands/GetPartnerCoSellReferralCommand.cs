@@ -68,8 +68,8 @@ public sealed class GetPartnerCoSellReferralCommand : PartnerReferralsCmdlet
     {
         var query = new CoSellQuery
         {
-            Status = Status is null ? null : CoSellQuery.Canonical(CoSellQuery.Statuses, Status),
-            Substatus = Substatus is null ? null : CoSellQuery.Canonical(CoSellQuery.Substatuses, Substatus),
+            Status = Status is null ? null : CoSellQuery.Canonical(ReferralStatuses.Statuses, Status),
+            Substatus = Substatus is null ? null : CoSellQuery.Canonical(ReferralStatuses.Substatuses, Substatus),
             Direction = Direction is null ? null : CoSellQuery.Canonical(CoSellQuery.Directions, Direction),
             Filter = Filter,
             OrderBy = OrderBy,

@@ -129,7 +129,7 @@ public sealed class UpdatePartnerCoSellReferralCommand : PartnerReferralsCmdlet
             var input = InputObject?.BaseObject;
             if (input is CoSellReferral { Id: not null } referral)
             {
-                var state = CoSellWriteOperations.StateOf(referral);
+                var state = ReferralState.Of(referral);
                 UpdateOne(state.Id, state);
             }
             else if (input is string id)
@@ -156,7 +156,7 @@ public sealed class UpdatePartnerCoSellReferralCommand : PartnerReferralsCmdlet
     /// <summary>Reads the referral unless its state is known, checks the move, asks, sends; any failure ends this referral only.</summary>
     private void UpdateOne(string id, ReferralState? known)
     {
-        var state = known ?? RunEngine((host, token) => CoSellWriteOperations.StateOf(CoSellWriteOperations.Read(Session, id, host, token)));
+        var state = known ?? RunEngine((host, token) => ReferralState.Of(CoSellWriteOperations.Read(Session, id, host, token)));
         var update = state is null ? null : RunEngine((_, _) => ReferralUpdate.Plan(change, state));
         if (update is null)
         {

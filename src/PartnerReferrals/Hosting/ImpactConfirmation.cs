@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using PartnerReferrals.Engine;
+using PartnerReferrals.Engine.CoSell;
 
 namespace PartnerReferrals.Commands.Hosting;
 
@@ -11,8 +11,6 @@ namespace PartnerReferrals.Commands.Hosting;
 /// </summary>
 internal static class ImpactConfirmation
 {
-    public const string ConfirmationNeededId = "PartnerReferrals.CoSell.ConfirmationNeeded";
-
     /// <summary>
     /// Whether to go on with <paramref name="action"/> on <paramref name="target"/>. Where no one can answer the prompt
     /// (-NonInteractive), the command ends with an error that says how to confirm in advance; nothing was sent.
@@ -30,14 +28,7 @@ internal static class ImpactConfirmation
         }
         catch (PSInvalidOperationException cannotAsk)
         {
-            var error = new PartnerReferralsException(
-                ConfirmationNeededId,
-                ErrorKind.InvalidOperation,
-                action + " on " + target + " asks for confirmation (ConfirmImpact " + impact + "), and this PowerShell cannot ask: " + cannotAsk.Message + " Nothing was sent.",
-                "Run the command with -Confirm:$false once you are sure (or -WhatIf to see what it would do).",
-                target,
-                cannotAsk);
-            cmdlet.ThrowTerminatingError(ErrorRecordFactory.Create(error));
+            cmdlet.ThrowTerminatingError(ErrorRecordFactory.Create(CoSellWriteErrors.ConfirmationNeeded(action, target, impact.ToString(), cannotAsk.Message, cannotAsk)));
             return false;
         }
     }

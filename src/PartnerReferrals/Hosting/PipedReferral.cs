@@ -1,9 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using PartnerReferrals.Engine;
 using PartnerReferrals.Engine.CoSell;
-using PartnerReferrals.Engine.Hosting;
 
 namespace PartnerReferrals.Commands.Hosting;
 
@@ -17,15 +15,7 @@ internal static class PipedReferral
 
     public static ReferralState StateOf(PSObject item)
     {
-        var id = Text(item, "Id") ?? throw new PartnerReferralsException(
-            "PartnerReferrals.CoSell.NoReferralId",
-            ErrorKind.InvalidArgument,
-            "The piped object has no Id, so it names no referral: " + item + ".",
-            "Pipe referrals from Get-PartnerCoSellReferral, objects with an Id property, or ids.",
-            item.ToString())
-        {
-            ParameterName = ErrorScope.InputParameter,
-        };
+        var id = Text(item, "Id") ?? throw CoSellWriteErrors.NoReferralId(item.ToString());
         var team = Text(item, "TeamEmails")?.Split(EmailSeparators, StringSplitOptions.RemoveEmptyEntries).ToList();
         return new ReferralState(id, Text(item, "ETag"), Text(item, "Status"), Text(item, "Substatus"), Text(item, "Name"), team);
     }

@@ -38,6 +38,6 @@ public class CoSellQueryTests
     public void Known_values_take_their_canonical_spelling()
     {
         Assert.Equal("Incoming", CoSellQuery.Canonical(CoSellQuery.Directions, "incoming"));
-        Assert.Null(CoSellQuery.Canonical(CoSellQuery.Statuses, "Open"));
+        Assert.Null(CoSellQuery.Canonical(ReferralStatuses.Statuses, "Open"));
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 
@@ -21,6 +22,23 @@ public static class CoSellWriteErrors
     /// <summary>-Status Won: a substatus given where its status belongs.</summary>
     public static PartnerReferralsException SubstatusAsStatus(string value, string status) =>
         Invalid("PartnerReferrals.CoSell.UnknownValue", "Status", value, "-Status: '" + value + "' is a substatus of " + status + ", not a status.", "Give -Substatus " + value + " (it implies -Status " + status + ").");
+
+    /// <summary>A piped object without an Id: it names no referral (one failing input; the others go on).</summary>
+    public static PartnerReferralsException NoReferralId(string item) =>
+        new("PartnerReferrals.CoSell.NoReferralId", ErrorKind.InvalidArgument, "The piped object has no Id, so it names no referral: " + item + ".", "Pipe referrals from Get-PartnerCoSellReferral, objects with an Id property, or ids.", item)
+        {
+            ParameterName = Hosting.ErrorScope.InputParameter,
+        };
+
+    /// <summary>A change that asks for confirmation where no one can answer (-NonInteractive); nothing was sent.</summary>
+    public static PartnerReferralsException ConfirmationNeeded(string action, string target, string impact, string reason, Exception inner) =>
+        new(
+            "PartnerReferrals.CoSell.ConfirmationNeeded",
+            ErrorKind.InvalidOperation,
+            action + " on " + target + " asks for confirmation (ConfirmImpact " + impact + "), and this PowerShell cannot ask: " + reason + " Nothing was sent.",
+            "Run the command with -Confirm:$false once you are sure (or -WhatIf to see what it would do).",
+            target,
+            inner);
 
     public static PartnerReferralsException NotACountryCode(string parameter, string value) =>
         Invalid("PartnerReferrals.CoSell.NotACountryCode", parameter, value, "-" + parameter + ": '" + value + "' is not a two-letter country code.", "Give -" + parameter + " the ISO 3166-1 alpha-2 code, such as US, GB or DE.");
@@ -53,9 +71,10 @@ public static class CoSellWriteErrors
     public static PartnerReferralsException ForbiddenMove(ReferralState current, string status, string substatus)
     {
         var from = current.Status + (current.Substatus is null ? string.Empty : "/" + current.Substatus);
-        var why = ReferralStatuses.Same(current.Status, ReferralStatuses.Closed)
-            ? "a closed referral is final: its status can no longer change"
-            : "a referral that is " + current.Status + " may only move to " + Or(Allowed(current.Status));
+        var allowed = Allowed(current.Status);
+        var why = allowed.Count == 0
+            ? "a " + current.Status?.ToLowerInvariant() + " referral is final: its status can no longer change"
+            : "a referral that is " + current.Status + " may only move to " + Or(allowed);
         return new PartnerReferralsException(
             ForbiddenMoveId,
             ErrorKind.InvalidOperation,

@@ -19,19 +19,6 @@ public static class CoSellWriteOperations
         return EngineRunner.Run(host, (output, token) => writer.ReadAsync(id, output, token), cancellationToken);
     }
 
-    /// <summary>What an update needs of a referral read before: its id, eTag, status and team.</summary>
-    public static ReferralState StateOf(CoSellReferral referral) =>
-        new(
-            (referral ?? throw new ArgumentNullException(nameof(referral))).Id ?? throw new ArgumentException("The referral has no id.", nameof(referral)),
-            referral.ETag,
-            referral.Status,
-            referral.Substatus,
-            referral.Name,
-            [.. CoSellWriter.TeamEmailsOf(referral)])
-        {
-            Values = new ReferralValues(referral.StatusReason, referral.DealValue, referral.Currency, referral.CloseDate, referral.SalesStage),
-        };
-
     /// <summary>
     /// Sends <paramref name="update"/> (nothing when it has no changes) and returns the referral as the service then has
     /// it when <paramref name="returnReferral"/>, else null. A 412 is <see cref="CoSellWriteErrors.Conflict"/>.

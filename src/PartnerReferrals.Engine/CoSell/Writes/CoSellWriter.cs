@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
@@ -30,8 +28,6 @@ internal sealed class CoSellWriter
     }
 
     public static CoSellWriter For(PartnerReferralsSession session) => new(session);
-
-    public static IEnumerable<string> TeamEmailsOf(CoSellReferral referral) => referral.TeamMembers.Select(m => m.Email).OfType<string>();
 
     public Task<CoSellReferral> ReadAsync(string id, IEngineHost output, CancellationToken cancellationToken) =>
         client.GetByIdAsync(id, session.NewOperation(output), cancellationToken);
@@ -124,7 +120,7 @@ internal sealed class CoSellWriter
         if (attempts > 1)
         {
             var now = await ReadAsync(update.State.Id, output, cancellationToken).ConfigureAwait(false);
-            if (update.Change.IsIn(CoSellWriteOperations.StateOf(now)))
+            if (update.Change.IsIn(ReferralState.Of(now)))
             {
                 output.WriteVerbose("The update of the " + update.State.Label + " was sent again after the connection dropped, and was refused as already applied: the referral holds every value asked for.");
                 return returnReferral ? now : null;

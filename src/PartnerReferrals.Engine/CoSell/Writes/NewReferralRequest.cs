@@ -91,7 +91,7 @@ public sealed class NewReferralRequest
     {
         json.WriteStartObject();
         json.WriteString("name", Name);
-        PersonInput.WriteIfGiven(json, "externalReferenceId", ExternalReferenceId);
+        WriteJson.StringIfGiven(json, "externalReferenceId", ExternalReferenceId);
         json.WriteString("type", HelpNeeded is null ? "Independent" : "Shared");
         WriteCustomer(json);
         json.WriteStartObject("consent");
@@ -118,7 +118,7 @@ public sealed class NewReferralRequest
         if (HelpNeeded is not null)
         {
             json.WriteStartObject("inviteContext");
-            PersonInput.WriteIfGiven(json, "notes", HelpNotes);
+            WriteJson.StringIfGiven(json, "notes", HelpNotes);
             json.WriteString("assistanceRequestCode", HelpNeeded);
             json.WriteEndObject();
         }
@@ -168,13 +168,13 @@ public sealed class NewReferralRequest
         json.WriteStartObject("customerProfile");
         json.WriteString("name", CustomerName);
         json.WriteStartObject("address");
-        PersonInput.WriteIfGiven(json, "addressLine1", CustomerAddressLine1);
-        PersonInput.WriteIfGiven(json, "city", CustomerCity);
-        PersonInput.WriteIfGiven(json, "state", CustomerState);
-        PersonInput.WriteIfGiven(json, "postalCode", CustomerPostalCode);
+        WriteJson.StringIfGiven(json, "addressLine1", CustomerAddressLine1);
+        WriteJson.StringIfGiven(json, "city", CustomerCity);
+        WriteJson.StringIfGiven(json, "state", CustomerState);
+        WriteJson.StringIfGiven(json, "postalCode", CustomerPostalCode);
         json.WriteString("country", CustomerCountry);
         json.WriteEndObject();
-        PersonInput.WriteIfGiven(json, "size", CustomerSize);
+        WriteJson.StringIfGiven(json, "size", CustomerSize);
         WritePeople(json, "team", CustomerContacts);
         json.WriteEndObject();
     }
@@ -182,7 +182,7 @@ public sealed class NewReferralRequest
     private void WriteDetails(Utf8JsonWriter json)
     {
         json.WriteStartObject("details");
-        PersonInput.WriteIfGiven(json, "notes", Notes);
+        WriteJson.StringIfGiven(json, "notes", Notes);
         json.WriteNumber("dealValue", DealValue!.Value);
         json.WriteString("currency", Currency);
         json.WriteString("closingDateTime", WriteJson.Date(CloseDate!.Value));

@@ -46,17 +46,9 @@ public sealed class PersonInput
     {
         json.WriteStartObject();
         json.WriteString("email", Email);
-        WriteIfGiven(json, "firstName", FirstName);
-        WriteIfGiven(json, "lastName", LastName);
-        WriteIfGiven(json, "phoneNumber", PhoneNumber);
+        WriteJson.StringIfGiven(json, "firstName", FirstName);
+        WriteJson.StringIfGiven(json, "lastName", LastName);
+        WriteJson.StringIfGiven(json, "phoneNumber", PhoneNumber);
         json.WriteEndObject();
-    }
-
-    internal static void WriteIfGiven(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json.WriteString(name, value);
-        }
     }
 }

@@ -94,9 +94,18 @@ public sealed class ReferralChange
             sets.Add("the sales stage to " + SalesStage);
         }
 
-        var set = sets.Count == 0 ? string.Empty : "Set " + string.Join(", ", sets);
-        var add = AddTeamMembers.Count == 0 ? string.Empty : "add " + string.Join(", ", AddTeamMembers.Select(m => m.Email)) + " to the team";
-        return set.Length > 0 && add.Length > 0 ? set + "; " + add : set + (add.Length > 0 ? "A" + add.Substring(1) : string.Empty);
+        var parts = new List<string>();
+        if (sets.Count > 0)
+        {
+            parts.Add("Set " + string.Join(", ", sets));
+        }
+
+        if (AddTeamMembers.Count > 0)
+        {
+            parts.Add((parts.Count == 0 ? "Add " : "add ") + string.Join(", ", AddTeamMembers.Select(m => m.Email)) + " to the team");
+        }
+
+        return string.Join("; ", parts);
     }
 
     /// <summary>
@@ -109,7 +118,7 @@ public sealed class ReferralChange
         var patch = new JsonPatchDocument();
         if (Status is not null && !(ReferralStatuses.Same(Status, current.Status) && ReferralStatuses.Same(Substatus, current.Substatus)))
         {
-            if (!ReferralStatuses.MayMove(current.Status, Status) || ReferralStatuses.Same(current.Status, ReferralStatuses.Closed))
+            if (!ReferralStatuses.MayMove(current.Status, Status))
             {
                 throw CoSellWriteErrors.ForbiddenMove(current, Status, Substatus!);
             }

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using PartnerReferrals.Models;
 
 namespace PartnerReferrals.Engine.CoSell;
 
@@ -33,6 +35,19 @@ public sealed class ReferralState
 
     /// <summary>The status reason, deal value, currency, close date and sales stage as seen; null when not read.</summary>
     public ReferralValues? Values { get; init; }
+
+    /// <summary>What an update needs of a referral read before: its id, eTag, status, team and values.</summary>
+    public static ReferralState Of(CoSellReferral referral) =>
+        new(
+            (referral ?? throw new ArgumentNullException(nameof(referral))).Id ?? throw new ArgumentException("The referral has no id.", nameof(referral)),
+            referral.ETag,
+            referral.Status,
+            referral.Substatus,
+            referral.Name,
+            [.. referral.TeamMembers.Select(m => m.Email).OfType<string>()])
+        {
+            Values = new ReferralValues(referral.StatusReason, referral.DealValue, referral.Currency, referral.CloseDate, referral.SalesStage),
+        };
 
     /// <summary>How messages and prompts name the referral: its name and id.</summary>
     public string Label => string.IsNullOrWhiteSpace(Name) ? "referral " + Id : "referral '" + Name + "' (" + Id + ")";

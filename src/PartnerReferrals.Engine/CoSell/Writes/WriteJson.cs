@@ -24,6 +24,15 @@ internal static class WriteJson
         return stream.ToArray();
     }
 
+    /// <summary>A text property, written only when it has a value: the API leaves out what was not given.</summary>
+    public static void StringIfGiven(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+
     /// <summary>
     /// A closing date as the API writes one (<c>2026-09-30T00:00:00Z</c>): the date the user typed, whatever the time
     /// zone. Converting a local midnight to UTC would move it to the day before east of Greenwich.

@@ -22,7 +22,7 @@ public static class ReferralStatuses
     [
         (New, ["Pending", "Received"], [New, Active, Closed]),
         (Active, ["Accepted"], [Active, Closed]),
-        (Closed, ["Won", "Lost", "Declined", Expired], [Closed]),
+        (Closed, ["Won", "Lost", "Declined", Expired], []),
     ];
 
     public static IReadOnlyList<string> Statuses { get; } = [.. Table.Select(row => row.Status)];
