@@ -92,6 +92,17 @@ Describe 'Get-PartnerCoSellReferral parameters' {
         { Get-PartnerCoSellReferral -Status Open -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }
 
+    It '-<Name> accepts the engine''s list, the values Update-PartnerCoSellReferral completes (an attribute must spell them out)' -ForEach @(
+        @{ Name = 'Status'; SetOnlyByService = @() }
+        @{ Name = 'Substatus'; SetOnlyByService = @('Expired') }
+    ) {
+        $validateSet = (Get-Command Get-PartnerCoSellReferral).Parameters[$Name].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
+        $line = "Update-PartnerCoSellReferral -$Name "
+        $completed = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $completed | Should -Not -BeNullOrEmpty
+        @($validateSet.ValidValues | Where-Object { $_ -notin $SetOnlyByService }) | Should -Be $completed
+    }
+
     It 'takes -Id from the pipeline by property name' {
         $parameter = (Get-Command Get-PartnerCoSellReferral).Parameters['Id']
         $parameter.ParameterSets['Id'].ValueFromPipelineByPropertyName | Should -BeTrue
